@@ -1,0 +1,50 @@
+package reader
+
+// Article is the cleaned story of one page. Its JSON names follow
+// Readability.js where one exists, so the same object crosses the JS bridge
+// and the CLI's JSON output.
+type Article struct {
+	// URL is the page URL the article was cleaned for (may be empty).
+	URL string `json:"url"`
+	// Title is the story's headline, as plain text.
+	Title string `json:"title"`
+	// Byline names the author(s), as plain text.
+	Byline string `json:"byline"`
+	// SiteName is the publication's name, as plain text.
+	SiteName string `json:"siteName"`
+	// Excerpt is a short description or the story's first paragraph, as plain text.
+	Excerpt string `json:"excerpt"`
+	// Lang is the story's language tag, such as "en" or "de-CH".
+	Lang string `json:"lang"`
+	// Dir is the text direction: "ltr" or "rtl".
+	Dir string `json:"dir"`
+	// PublishedTime is the publication time in RFC 3339 form when it could be
+	// parsed, else the page's own string; empty when unknown.
+	PublishedTime string `json:"publishedTime"`
+	// ModifiedTime is the last modification time, in the same form as PublishedTime.
+	ModifiedTime string `json:"modifiedTime"`
+	// Image is the lead image: an absolute http(s) URL or empty.
+	Image string `json:"image"`
+	// Content is the story as sanitized HTML, safe to insert into a page.
+	Content string `json:"content"`
+	// TextContent is the story as plain text, blocks separated by blank lines.
+	TextContent string `json:"textContent"`
+	// Length is the number of characters in TextContent.
+	Length int `json:"length"`
+	// WordCount counts words, with CJK characters counted one by one.
+	WordCount int `json:"wordCount"`
+	// ReadingMinutes is the estimated reading time, at least 1.
+	ReadingMinutes int `json:"readingMinutes"`
+	// Removed lists every block the teaser and ad pass took out.
+	Removed []Removal `json:"removed"`
+}
+
+// Removal records one block the teaser and ad pass removed.
+type Removal struct {
+	// Rule is the name of the rule that matched.
+	Rule string `json:"rule"`
+	// Tag is the removed element's tag name.
+	Tag string `json:"tag"`
+	// Text is the start of the removed block's text (about 120 characters).
+	Text string `json:"text"`
+}

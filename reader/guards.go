@@ -1,0 +1,145 @@
+package reader
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// binarySignatures are the starts of common non-HTML files that people (or
+// servers) hand us by mistake.
+var binarySignatures = []struct {
+	prefix string
+	what   string
+}{
+	{"%PDF-", "a PDF document"},
+	{"\x89PNG", "a PNG image"},
+	{"GIF8", "a GIF image"},
+	{"\xff\xd8\xff", "a JPEG image"},
+	{"PK\x03\x04", "a ZIP archive"},
+	{"\x1f\x8b", "gzip-compressed data"},
+	{"RIFF", "a RIFF media file"},
+	{"\x00asm", "a WebAssembly module"},
+}
+
+// checkBytes rejects input that is empty or clearly binary before any decoding.
+func checkBytes(b []byte) error {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return ErrEmpty
+	}
+	for _, s := range binarySignatures {
+		if bytes.HasPrefix(b, []byte(s.prefix)) {
+			return fmt.Errorf("%w: it looks like %s", ErrNotHTML, s.what)
+		}
+	}
+	if hasUTF16BOM(b) {
+		return nil
+	}
+	head := b[:min(len(b), 4096)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return fmt.Errorf("%w: it holds binary data", ErrNotHTML)
+	}
+	return nil
+}
+
+func hasUTF16BOM(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0xfe, 0xff}) || bytes.HasPrefix(b, []byte{0xff, 0xfe})
+}
+
+// decode turns page bytes into UTF-8 text, honouring a BOM, the content type
+// (when known) and <meta charset>, the way browsers do.
+func decode(b []byte, contentType string) (string, error) {
+	if hasUTF16BOM(b) {
+		out, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), b)
+		if err != nil {
+			return "", fmt.Errorf("%w: undecodable UTF-16: %w", ErrNotHTML, err)
+		}
+		return string(out), nil
+	}
+	// Text that is valid UTF-8 is UTF-8, whatever a late or wrong <meta>
+	// says: other encodings almost never produce valid UTF-8 by chance.
+	if utf8.Valid(b) {
+		return string(b), nil
+	}
+	enc, name, _ := charset.DetermineEncoding(b, contentType)
+	if name == "utf-8" {
+		return strings.ToValidUTF8(string(b), "\uFFFD"), nil
+	}
+	out, err := enc.NewDecoder().Bytes(b)
+	if err != nil {
+		return "", fmt.Errorf("%w: cannot decode %s text: %w", ErrNotHTML, name, err)
+	}
+	return string(out), nil
+}
+
+// DecodePage turns page bytes into UTF-8 text, honouring a BOM, the HTTP
+// Content-Type (may be empty) and <meta charset>. Use it before CleanString
+// when the bytes came with a Content-Type header.
+func DecodePage(b []byte, contentType string) (string, error) {
+	if err := checkBytes(b); err != nil {
+		return "", err
+	}
+	return decode(b, contentType)
+}
+
+// checkText rejects decoded text that cannot be an HTML page.
+func checkText(s string) error {
+	t := strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF"))
+	if t == "" {
+		return ErrEmpty
+	}
+	if strings.IndexByte(s[:min(len(s), 4096)], 0) >= 0 {
+		return fmt.Errorf("%w: it holds binary data", ErrNotHTML)
+	}
+	switch t[0] {
+	case '{', '[':
+		return fmt.Errorf("%w: it looks like JSON", ErrNotHTML)
+	}
+	if !looksLikeMarkup(t) {
+		return fmt.Errorf("%w: it is plain text with no HTML tags", ErrNotHTML)
+	}
+	return nil
+}
+
+// looksLikeMarkup reports whether s has at least one HTML tag or doctype near
+// its start (or anywhere, for short input).
+func looksLikeMarkup(s string) bool {
+	head := strings.ToLower(s[:min(len(s), 64<<10)])
+	for i := strings.IndexByte(head, '<'); i >= 0; {
+		rest := head[i+1:]
+		if rest != "" {
+			ch := rest[0]
+			if ch == '!' || ch == '/' || (ch >= 'a' && ch <= 'z') {
+				return true
+			}
+		}
+		j := strings.IndexByte(rest, '<')
+		if j < 0 {
+			break
+		}
+		i = i + 1 + j
+	}
+	return false
+}
+
+// parsePageURL checks the page URL: empty is allowed, anything else must be
+// an absolute http(s) URL.
+func parsePageURL(s string) (*url.URL, error) {
+	if s == "" {
+		return nil, nil
+	}
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadURL, err)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("%w: %q", ErrBadURL, s)
+	}
+	return u, nil
+}

@@ -1,0 +1,112 @@
+package reader
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/microcosm-cc/bluemonday"
+	"golang.org/x/net/html"
+)
+
+// Cleaner turns pages into Articles. It is safe for concurrent use; build it
+// once with New and reuse it, since the sanitizing policy is built only once.
+type Cleaner struct {
+	cfg    config
+	policy *bluemonday.Policy
+	rules  []compiledRule
+}
+
+// New returns a Cleaner configured by opts.
+func New(opts ...Option) *Cleaner {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	p := cfg.policy
+	if p == nil {
+		p = readingPolicy()
+	}
+	return &Cleaner{cfg: cfg, policy: p, rules: enabledRules(cfg.disabledRules)}
+}
+
+var defaultCleaner = New()
+
+// Clean cleans the page read from r with a default Cleaner. See Cleaner.Clean.
+func Clean(r io.Reader, pageURL string, opts ...Option) (*Article, error) {
+	c := defaultCleaner
+	if len(opts) > 0 {
+		c = New(opts...)
+	}
+	return c.Clean(r, pageURL)
+}
+
+// Clean reads a page's bytes from r, detects their character encoding (BOM,
+// <meta charset>, then content sniffing) and returns the page's story.
+// pageURL, when not empty, must be an absolute http(s) URL; relative links
+// and images are resolved against it (or the page's <base>).
+func (c *Cleaner) Clean(r io.Reader, pageURL string) (*Article, error) {
+	b, err := c.readLimited(r)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkBytes(b); err != nil {
+		return nil, err
+	}
+	text, err := decode(b, "")
+	if err != nil {
+		return nil, err
+	}
+	return c.CleanString(text, pageURL)
+}
+
+// CleanString cleans a page that is already decoded text, such as a string
+// that came from a browser. No charset sniffing is done.
+func (c *Cleaner) CleanString(page string, pageURL string) (*Article, error) {
+	if len(page) > c.cfg.maxBytes {
+		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(page), c.cfg.maxBytes)
+	}
+	if err := checkText(page); err != nil {
+		return nil, err
+	}
+	if _, err := parsePageURL(pageURL); err != nil {
+		return nil, err
+	}
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		if strings.Contains(err.Error(), "exceeds") {
+			// x/net/html refuses trees more than 512 elements deep.
+			return nil, fmt.Errorf("%w: elements nested too deep: %w", ErrTooLarge, err)
+		}
+		return nil, fmt.Errorf("%w: %w", ErrNotHTML, err)
+	}
+	return c.CleanNode(doc, pageURL)
+}
+
+// CleanNode cleans an already parsed document. It changes doc: pass a copy if
+// the tree is needed afterwards.
+func (c *Cleaner) CleanNode(doc *html.Node, pageURL string) (a *Article, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = nil, fmt.Errorf("internal error while cleaning: %v", r)
+		}
+	}()
+	u, err := parsePageURL(pageURL)
+	if err != nil {
+		return nil, err
+	}
+	return c.clean(doc, u)
+}
+
+func (c *Cleaner) readLimited(r io.Reader) ([]byte, error) {
+	var buf bytes.Buffer
+	n, err := io.Copy(&buf, io.LimitReader(r, int64(c.cfg.maxBytes)+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading the page: %w", err)
+	}
+	if n > int64(c.cfg.maxBytes) {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, c.cfg.maxBytes)
+	}
+	return buf.Bytes(), nil
+}
