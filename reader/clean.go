@@ -1,0 +1,107 @@
+package reader
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+)
+
+// clean runs the pipeline of the design on a parsed page.
+func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
+	if err := c.checkTree(doc); err != nil {
+		return nil, err
+	}
+	base := baseURL(doc, pageURL)
+	htmlDir, htmlLang := rootDirLang(doc)
+	host := ""
+	if base != nil {
+		host = base.Hostname()
+	}
+
+	var removed []Removal
+	resolveLazyImages(doc)
+	if c.cfg.teaserPass {
+		removed = c.prePass(doc, host)
+	}
+
+	parser := readability.NewParser()
+	parser.Logger = c.cfg.logger
+	parser.KeepClasses = true // the post-pass reads class tokens; the sanitizer drops classes
+	parsed, err := parser.ParseAndMutate(doc, base)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNotArticle, err)
+	}
+	story := parsed.Node
+	if story == nil {
+		return nil, ErrNotArticle
+	}
+
+	prepareStory(story, base, c.cfg.blockImages)
+	if c.cfg.teaserPass {
+		removed = append(removed, c.postPass(story, host)...)
+	}
+	dropEmptyWrappers(story)
+
+	var sb strings.Builder
+	if err := html.Render(&sb, story); err != nil {
+		return nil, fmt.Errorf("%w: the story cannot be serialized: %w", ErrNotHTML, err)
+	}
+	content := c.policy.Sanitize(sb.String())
+	text := storyText(story)
+	if strings.TrimSpace(text) == "" {
+		return nil, ErrNotArticle
+	}
+
+	a := &Article{
+		Content:     content,
+		TextContent: text,
+		Removed:     removed,
+	}
+	if pageURL != nil {
+		a.URL = pageURL.String()
+	}
+	fillMetadata(a, parsed, base, htmlLang)
+	a.Dir = detectDir(story, htmlDir, a.Lang, text)
+	fillCounts(a)
+	if a.Removed == nil {
+		a.Removed = []Removal{}
+	}
+	return a, nil
+}
+
+// checkTree enforces the element-count and nesting-depth limits without
+// recursion, so a hostile depth cannot exhaust the stack here.
+func (c *Cleaner) checkTree(doc *html.Node) error {
+	elements, depth := 0, 0
+	n := doc
+	for n != nil {
+		if n.Type == html.ElementNode {
+			elements++
+			if elements > c.cfg.maxElements {
+				return fmt.Errorf("%w: more than %d elements", ErrTooLarge, c.cfg.maxElements)
+			}
+		}
+		if n.FirstChild != nil {
+			n = n.FirstChild
+			depth++
+			if depth > c.cfg.maxDepth {
+				return fmt.Errorf("%w: elements nested more than %d deep", ErrTooLarge, c.cfg.maxDepth)
+			}
+			continue
+		}
+		for n != nil && n.NextSibling == nil {
+			n = n.Parent
+			depth--
+		}
+		if n != nil {
+			n = n.NextSibling
+		}
+	}
+	if findFirst(doc, "body") == nil && findFirst(doc, "frameset") != nil {
+		return fmt.Errorf("%w: a frameset page has no story of its own", ErrNotArticle)
+	}
+	return nil
+}

@@ -1,0 +1,146 @@
+package reader
+
+import (
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+)
+
+// baseURL resolves the page's first <base href> against the page URL; links
+// and images in the story are resolved against the result.
+func baseURL(doc *html.Node, pageURL *url.URL) *url.URL {
+	b := findFirst(doc, "base")
+	if b == nil || pageURL == nil {
+		return pageURL
+	}
+	href := strings.TrimSpace(getAttr(b, "href"))
+	if href == "" {
+		return pageURL
+	}
+	ref, err := url.Parse(href)
+	if err != nil {
+		return pageURL
+	}
+	res := pageURL.ResolveReference(ref)
+	if res.Scheme != "http" && res.Scheme != "https" {
+		return pageURL
+	}
+	return res
+}
+
+// rootDirLang reads dir and lang from <html> and <body>, before readability
+// rewrites the page.
+func rootDirLang(doc *html.Node) (dir, lang string) {
+	for _, tag := range [...]string{"html", "body"} {
+		n := findFirst(doc, tag)
+		if n == nil {
+			continue
+		}
+		if d := strings.ToLower(strings.TrimSpace(getAttr(n, "dir"))); d == "rtl" || d == "ltr" {
+			dir = d
+		}
+		if l := strings.TrimSpace(getAttr(n, "lang")); l != "" && lang == "" {
+			lang = l
+		}
+	}
+	return dir, lang
+}
+
+// fillMetadata copies readability's metadata into a as plain, trimmed text
+// and checked URLs: it is as untrusted as the page.
+func fillMetadata(a *Article, p readability.Article, base *url.URL, htmlLang string) {
+	a.Title = plain(p.Title())
+	a.Byline = plain(p.Byline())
+	a.SiteName = plain(p.SiteName())
+	a.Excerpt = plain(p.Excerpt())
+	a.Lang = plain(p.Language())
+	if a.Lang == "" {
+		a.Lang = htmlLang
+	}
+	if !rxLang.MatchString(a.Lang) {
+		a.Lang = ""
+	}
+	if t, err := p.PublishedTime(); err == nil {
+		a.PublishedTime = t.UTC().Format(time.RFC3339)
+	}
+	if t, err := p.ModifiedTime(); err == nil {
+		a.ModifiedTime = t.UTC().Format(time.RFC3339)
+	}
+	a.Image = checkedImageURL(base, p.ImageURL())
+}
+
+// plain collapses white space and drops control characters.
+func plain(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// checkedImageURL returns s resolved against base when it is an http(s) URL,
+// else "".
+func checkedImageURL(base *url.URL, s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
+}
+
+// rtlLangs are the language subtags written right to left.
+var rtlLangs = map[string]bool{"ar": true, "he": true, "iw": true, "fa": true, "ur": true, "yi": true, "ps": true, "sd": true, "ug": true, "dv": true, "ckb": true}
+
+// detectDir decides the story's direction: an explicit dir on the story or
+// the page wins, then the language, then the script of most letters.
+func detectDir(story *html.Node, pageDir, lang, text string) string {
+	for n := story; n != nil; n = n.FirstChild {
+		if n.Type != html.ElementNode {
+			break
+		}
+		if d := strings.ToLower(getAttr(n, "dir")); d == "rtl" || d == "ltr" {
+			return d
+		}
+	}
+	if pageDir != "" {
+		return pageDir
+	}
+	if lang != "" {
+		primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+		if rtlLangs[primary] {
+			return "rtl"
+		}
+	}
+	rtl, ltr := 0, 0
+	for i, r := range text {
+		if i > 20000 {
+			break
+		}
+		switch {
+		case unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko):
+			rtl++
+		case unicode.IsLetter(r):
+			ltr++
+		}
+	}
+	if rtl > ltr {
+		return "rtl"
+	}
+	return "ltr"
+}

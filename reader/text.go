@@ -1,0 +1,103 @@
+package reader
+
+import (
+	"strings"
+	"unicode"
+
+	"codeberg.org/readeck/go-readability/v2/render"
+	"golang.org/x/net/html"
+)
+
+// storyText renders the story as a reader sees it: words of adjacent blocks
+// never run together, blocks are separated by blank lines.
+func storyText(story *html.Node) string {
+	t := render.InnerText(story)
+	lines := strings.Split(t, "\n")
+	out := lines[:0]
+	blank := false
+	for _, l := range lines {
+		l = strings.TrimRightFunc(l, unicode.IsSpace)
+		if strings.TrimSpace(l) == "" {
+			blank = len(out) > 0
+			continue
+		}
+		if blank {
+			out = append(out, "")
+			blank = false
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// Reading speeds used for ReadingMinutes.
+const (
+	wordsPerMinute    = 230
+	cjkCharsPerMinute = 500
+)
+
+// fillCounts sets Length, WordCount and ReadingMinutes from TextContent.
+func fillCounts(a *Article) {
+	words, cjk := countWords(a.TextContent)
+	a.Length = len([]rune(a.TextContent))
+	a.WordCount = words + cjk
+	minutes := float64(words)/wordsPerMinute + float64(cjk)/cjkCharsPerMinute
+	a.ReadingMinutes = max(1, int(minutes+0.999))
+}
+
+// countWords counts space-separated words and, separately, CJK characters
+// (which are read one by one, without spaces between words).
+func countWords(s string) (words, cjk int) {
+	inWord := false
+	for _, r := range s {
+		switch {
+		case isCJK(r):
+			cjk++
+			inWord = false
+		case unicode.IsSpace(r):
+			inWord = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if !inWord {
+				words++
+				inWord = true
+			}
+		}
+	}
+	return words, cjk
+}
+
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// dropEmptyWrappers removes elements left with no text and no media, from the
+// innermost out.
+func dropEmptyWrappers(story *html.Node) {
+	all := elements(story)
+	for i := len(all) - 1; i >= 0; i-- {
+		n := all[i]
+		if n == story || n.Parent == nil || !emptyDroppable[n.Data] {
+			continue
+		}
+		if n.FirstChild == nil || (textLen(n) == 0 && !hasMedia(n)) {
+			detach(n)
+		}
+	}
+}
+
+// emptyDroppable are wrappers that mean nothing once empty.
+var emptyDroppable = map[string]bool{
+	"div": true, "section": true, "span": true, "p": true, "figure": true, "ul": true, "ol": true,
+	"li": true, "aside": true, "header": true, "footer": true, "article": true, "a": true,
+	"blockquote": true, "figcaption": true, "strong": true, "em": true, "b": true, "i": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+}
+
+func hasMedia(n *html.Node) bool {
+	for d := n; d != nil; d = nextNode(n, d, false) {
+		if d.Type == html.ElementNode && (d.Data == "img" || d.Data == "hr") {
+			return true
+		}
+	}
+	return false
+}
