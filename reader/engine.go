@@ -1,0 +1,254 @@
+package reader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// compiledRule is a rule with its word lists turned into lookup sets.
+type compiledRule struct {
+	rule
+	tagSet, roleSet, tokenSet, labelSet map[string]bool
+}
+
+func compile(r rule) compiledRule {
+	return compiledRule{rule: r, tagSet: set(r.tags), roleSet: set(r.roles), tokenSet: set(r.tokens), labelSet: set(r.labels)}
+}
+
+func set(words []string) map[string]bool {
+	if len(words) == 0 {
+		return nil
+	}
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// scan is one element under test, with what rules ask about it computed
+// lazily and at most once.
+type scan struct {
+	n        *html.Node
+	root     *html.Node // the page or the story
+	inStory  bool
+	host     string // the page's host, to tell links to the same site
+	tokens   []string
+	tokensOK bool
+	text     *string
+	norm     *string
+	tlen     int
+}
+
+func newScan(n, root *html.Node, inStory bool, host string) *scan {
+	return &scan{n: n, root: root, inStory: inStory, host: host, tlen: -1}
+}
+
+func (s *scan) textLen() int {
+	if s.tlen < 0 {
+		s.tlen = textLen(s.n)
+	}
+	return s.tlen
+}
+
+func (s *scan) Text() string {
+	if s.text == nil {
+		t := textOf(s.n)
+		s.text = &t
+	}
+	return *s.text
+}
+
+// Norm is the text lower-cased with surrounding punctuation trimmed.
+func (s *scan) Norm() string {
+	if s.norm == nil {
+		t := normalize(s.Text())
+		s.norm = &t
+	}
+	return *s.norm
+}
+
+func (s *scan) Tokens() []string {
+	if !s.tokensOK {
+		s.tokens = withJoinedPairs(tokens(s.n))
+		s.tokensOK = true
+	}
+	return s.tokens
+}
+
+// withJoinedPairs adds each pair of neighbouring tokens joined, so a rule can
+// name "mostread" and match "most-read", "most_read" and "mostRead".
+func withJoinedPairs(t []string) []string {
+	n := len(t)
+	for i := 0; i+1 < n; i++ {
+		t = append(t, t[i]+t[i+1])
+	}
+	return t
+}
+
+// normalize lower-cases s, folds white space and trims punctuation at both ends.
+func normalize(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
+	})
+}
+
+// protectedTags are never removed by a rule: they hold the page or the story.
+var protectedTags = map[string]bool{"html": true, "head": true, "body": true, "main": true, "article": true}
+
+// matches reports whether rule r matches the element in s.
+func (r *compiledRule) matches(s *scan) bool {
+	n := s.n
+	if protectedTags[n.Data] || n == s.root {
+		return false
+	}
+	if r.tagSet != nil || r.roleSet != nil {
+		role := strings.ToLower(strings.TrimSpace(getAttr(n, "role")))
+		if !r.tagSet[n.Data] && !r.roleSet[role] {
+			return false
+		}
+	} else if r.tokenSet == nil && !textBlock[n.Data] {
+		return false
+	}
+	if r.tokenSet != nil && !anyIn(s.Tokens(), r.tokenSet) {
+		return false
+	}
+	if r.maxChars > 0 && s.textLen() > r.maxChars {
+		return false
+	}
+	if r.labelSet != nil && !r.labelSet[s.Norm()] {
+		return false
+	}
+	if len(r.starts) > 0 && !startsWithWord(s.Norm(), r.starts) {
+		return false
+	}
+	if len(r.contains) > 0 && !containsAny(s.Norm(), r.contains) {
+		return false
+	}
+	if r.guard && storyShaped(n) {
+		return false
+	}
+	if r.shape != nil && !r.shape(s) {
+		return false
+	}
+	return true
+}
+
+// textBlock are the elements text rules look at.
+var textBlock = map[string]bool{
+	"p": true, "div": true, "section": true, "aside": true, "span": true, "li": true, "ul": true, "ol": true,
+	"h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "strong": true, "b": true, "em": true,
+	"a": true, "figure": true, "header": true, "blockquote": false, "small": true, "dl": true, "table": true,
+}
+
+func anyIn(words []string, m map[string]bool) bool {
+	for _, w := range words {
+		if m[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithWord reports whether s starts with one of the prefixes, followed
+// by the end of s or a non-letter (so "subscribe" does not match "subscribers").
+func startsWithWord(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if !strings.HasPrefix(s, p) {
+			continue
+		}
+		rest := s[len(p):]
+		if rest == "" {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		if !unicode.IsLetter(r) || strings.HasSuffix(p, " ") || strings.HasSuffix(p, ":") {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// removedTextLen is how much of a removed block's text is kept in Removed.
+const removedTextLen = 120
+
+// apply runs the rules of pass p over root, top-down, removing every match
+// and recording it.
+func (c *Cleaner) apply(root *html.Node, p pass, inStory bool, host string) []Removal {
+	var removed []Removal
+	for n := root; n != nil; {
+		if n.Type != html.ElementNode || n == root {
+			n = nextNode(root, n, false)
+			continue
+		}
+		s := newScan(n, root, inStory, host)
+		hit := c.firstMatch(s, p)
+		if hit == nil {
+			n = nextNode(root, n, false)
+			continue
+		}
+		next := nextNode(root, n, true)
+		var extra *html.Node
+		if hit.also != nil {
+			extra = hit.also(s)
+		}
+		if extra == next && next != nil {
+			next = nextNode(root, next, true)
+		}
+		removed = append(removed, record(hit.name, n))
+		detach(n)
+		if extra != nil {
+			removed = append(removed, record(hit.name, extra))
+			detach(extra)
+		}
+		n = next
+	}
+	return removed
+}
+
+func (c *Cleaner) firstMatch(s *scan, p pass) *compiledRule {
+	for i := range c.rules {
+		r := &c.rules[i]
+		if r.pass&p != 0 && r.matches(s) {
+			return r
+		}
+	}
+	return nil
+}
+
+func record(rule string, n *html.Node) Removal {
+	t := textOf(n)
+	if utf8.RuneCountInString(t) > removedTextLen {
+		t = string([]rune(t)[:removedTextLen]) + "…"
+	}
+	return Removal{Rule: rule, Tag: n.Data, Text: t}
+}
+
+// prePass removes high-confidence clutter from the whole page, so it is never
+// chosen as the story or merged into it.
+func (c *Cleaner) prePass(doc *html.Node, host string) []Removal {
+	body := findFirst(doc, "body")
+	if body == nil {
+		return nil
+	}
+	return c.apply(body, pre, false, host)
+}
+
+// postPass removes the teasers, calls to action and labels readability kept
+// inside the story.
+func (c *Cleaner) postPass(story *html.Node, host string) []Removal {
+	return c.apply(story, post, true, host)
+}

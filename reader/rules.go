@@ -1,0 +1,204 @@
+package reader
+
+import "golang.org/x/net/html"
+
+// pass says where a rule runs: over the whole page before readability
+// scores it, inside the chosen story afterwards, or both.
+type pass uint8
+
+const (
+	pre  pass = 1 << iota // whole page, before readability: high-confidence clutter only
+	post                  // inside the story readability chose
+	both = pre | post
+)
+
+// rule is one teaser and ad rule, as data. A rule matches an element when
+// every condition it sets holds. Rules name only general signals: tags, ARIA
+// roles, class/id tokens, label words and page structure — never a site.
+type rule struct {
+	name  string   // stable name, used in Article.Removed and WithoutRules
+	why   string   // one line on why this is clutter
+	langs []string // languages its words cover; nil for language-neutral rules
+	pass  pass
+
+	tags   []string // element names it looks at; empty means any block-ish element
+	roles  []string // ARIA roles (any one)
+	tokens []string // class/id tokens or joined token pairs (any one)
+
+	labels   []string // the block's whole text is one of these (normalized)
+	starts   []string // the block's text starts with one of these words (normalized)
+	contains []string // the block's text contains one of these (normalized)
+	maxChars int      // the block's text is at most this long (bytes); 0 = no limit
+
+	guard bool                   // skip story-shaped blocks (several long prose paragraphs)
+	shape func(*scan) bool       // a structural condition, see shapes.go
+	also  func(*scan) *html.Node // optionally a sibling to remove with the match
+}
+
+// rules is the rule table, checked in order on each element, top-down.
+var rules = []rule{
+	{
+		name: "landmark-nav", pass: both,
+		why:  "site and section navigation is never the story",
+		tags: []string{"nav"}, roles: []string{"navigation", "menu", "menubar"},
+		shape: notTableOfContents,
+	},
+	{
+		name: "landmark-chrome", pass: pre,
+		why:   "page banner and footer landmarks hold site chrome, not the story",
+		roles: []string{"banner", "contentinfo", "search"},
+		guard: true,
+	},
+	{
+		name: "page-footer", pass: both,
+		why:   "footers hold copyright, tags, share links and site links",
+		tags:  []string{"footer"},
+		guard: true,
+	},
+	{
+		name: "dialog", pass: pre,
+		why:  "dialogs and modals are overlays: cookie walls, sign-up prompts",
+		tags: []string{"dialog"}, roles: []string{"dialog", "alertdialog", "alert"},
+		guard: true,
+	},
+	{
+		name: "aside-links", pass: both,
+		why:  "asides and complementary blocks full of links are teaser rails",
+		tags: []string{"aside"}, roles: []string{"complementary"},
+		shape: linkHeavyOrCards,
+	},
+	{
+		name: "clutter-class", pass: both,
+		why: "class and id tokens that name ads, share bars, teasers, newsletters, comments and cookie notices",
+		tokens: []string{
+			"ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit", "adcontainer",
+			"adwrapper", "adbox", "adblock", "dfp", "sponsor", "sponsored", "sponsors", "promo", "promoted", "promotion",
+			"share", "sharing", "sharebar", "shares", "social", "socials", "sociallinks", "followus",
+			"related", "relatedarticles", "relatedposts", "relatedstories", "recommended", "recommendations",
+			"popular", "mostpopular", "mostread", "trending", "morestories", "readnext",
+			"newsletter", "newsletters", "subscribe", "subscription", "signup", "optin",
+			"comments", "commentlist", "respond", "disqus",
+			"cookie", "cookies", "consent", "gdpr",
+			"breadcrumb", "breadcrumbs", "sidebar", "toolbar", "pagination", "pager",
+			"tags", "taglist", "tagcloud", "categories", "authorbox", "authorbio", "aboutauthor", "bio",
+			"outstream", "modal", "popup", "navbar", "menu",
+			"skiplink", "sronly", "visuallyhidden", "screenreader",
+		},
+		guard: true,
+	},
+	{
+		name: "ad-label", pass: both,
+		why:   "a block whose whole text is an ad label marks an ad slot",
+		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl", "pl", "sv", "da", "ru", "uk", "zh", "ja", "ko", "tr", "cs"},
+		labels: []string{
+			"advertisement", "advertisements", "advertising", "ad", "ads", "sponsored", "sponsored content", "paid content",
+			"promoted", "partner content", "story continues below advertisement", "article continues below advertisement",
+			"advertisement continue reading below", "continue reading below", "article continues below", "scroll to continue with content",
+			"anzeige", "werbung", "gesponsert", "artikel wird unter der anzeige fortgesetzt",
+			"publicité", "publicite", "pub", "sponsorisé", "contenu sponsorisé", "la suite après cette publicité",
+			"publicidad", "anuncio", "patrocinado", "contenido patrocinado",
+			"pubblicità", "sponsorizzato", "publicidade", "advertentie", "gesponsord", "reklama", "annons", "annonce",
+			"реклама", "广告", "廣告", "広告", "광고", "reklam",
+		},
+		maxChars: 80,
+	},
+	{
+		name: "share-bar", pass: both,
+		why:   "a block made only of share and follow words is a share bar",
+		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
+		shape: onlyShareWords, maxChars: 300,
+	},
+	{
+		name: "teaser-list", pass: post,
+		why:   "a list of short headline links, under a teaser heading or after the story, is a 'more stories' rail",
+		shape: teaserList,
+		also:  teaserHeadingBefore,
+	},
+	{
+		name: "teaser-heading", pass: post,
+		why:   "a heading that announces other stories, followed by their links",
+		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
+		shape: teaserHeadingWithLinks,
+		also:  nextLinkBlock,
+	},
+	{
+		name: "cta-line", pass: post,
+		why:   "a short 'Read more:', 'Related:', 'Lesen Sie auch' line points away from the story",
+		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl", "ru"},
+		starts: []string{
+			"read more", "read also", "also read", "related", "more from", "more on", "more:", "recommended", "see more",
+			"read next", "up next", "watch", "listen", "don't miss", "dont miss", "must read", "trending",
+			"lesen sie auch", "lesen sie mehr", "lesen sie", "weiterlesen", "mehr zum thema", "mehr dazu", "auch interessant",
+			"das könnte sie auch interessieren", "zum thema", "siehe auch",
+			"à lire aussi", "a lire aussi", "lire aussi", "lire la suite", "à voir aussi", "voir aussi", "sur le même sujet",
+			"lee también", "lea también", "leer más", "te puede interesar", "le puede interesar", "más información", "relacionado",
+			"leggi anche", "potrebbe interessarti", "leia também", "leia mais", "veja também", "lees ook", "lees meer",
+			"читайте также", "читайте еще",
+		},
+		maxChars: 220, shape: hasLink,
+	},
+	{
+		name: "paywall-notice", pass: post,
+		why:   "subscription walls and 'continue reading' notices interrupt the story",
+		langs: []string{"en", "de", "fr", "es"},
+		contains: []string{
+			"to continue reading", "subscribe to continue", "subscribers only", "for subscribers", "exclusive to subscribers",
+			"create a free account", "you have reached your limit", "free articles remaining",
+			"weiterlesen mit", "nur für abonnenten", "réservé aux abonnés", "exclusivo para suscriptores",
+		},
+		maxChars: 400,
+	},
+	{
+		name: "cta-subscribe", pass: post,
+		why:   "sign-up, subscribe and follow calls are promotions, not story",
+		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
+		starts: []string{
+			"sign up", "subscribe", "get our", "get the", "join our", "follow us", "follow", "like us", "click here",
+			"download our", "download the app", "support our", "become a member", "already a subscriber",
+			"melden sie sich", "abonnieren sie", "jetzt abonnieren", "folgen sie", "registrieren sie sich",
+			"abonnez-vous", "inscrivez-vous", "suivez-nous", "suscríbete", "suscribete", "regístrate", "síguenos",
+			"iscriviti", "seguici", "assine", "inscreva-se", "abonneer", "schrijf je in",
+		},
+		maxChars: 260,
+	},
+	{
+		name: "newsletter-box", pass: post,
+		why:      "a short block about a newsletter or e-mail sign-up",
+		langs:    []string{"en", "de", "fr", "es", "it", "pt", "nl"},
+		contains: []string{"newsletter", "infolettre", "boletín", "in your inbox", "inbox", "e-mail address", "email address"},
+		maxChars: 400, shape: promoWords,
+	},
+	{
+		name: "comment-count", pass: post,
+		why:   "comment counts and 'leave a comment' links belong to the comment widget",
+		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
+		shape: commentCount, maxChars: 60,
+	},
+	{
+		name: "gallery-nav", pass: post,
+		why:   "gallery controls ('Next', '3 of 12', 'Enlarge') are widgets, not story",
+		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
+		shape: galleryControl, maxChars: 40,
+	},
+}
+
+// RuleNames lists the names of the teaser and ad rules, for WithoutRules.
+func RuleNames() []string {
+	names := make([]string, len(rules))
+	for i, r := range rules {
+		names[i] = r.name
+	}
+	return names
+}
+
+// enabledRules returns the rule table without the disabled rules, with
+// lookup sets built once.
+func enabledRules(disabled map[string]bool) []compiledRule {
+	out := make([]compiledRule, 0, len(rules))
+	for _, r := range rules {
+		if !disabled[r.name] {
+			out = append(out, compile(r))
+		}
+	}
+	return out
+}

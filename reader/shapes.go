@@ -1,0 +1,383 @@
+package reader
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// Structural conditions the rule table refers to by name.
+
+// teaserHeadings start headings that announce other stories (normalized).
+// Languages: en, de, fr, es, it, pt, nl.
+var teaserHeadings = []string{
+	"more from", "more stories", "more news", "more on this", "more in ", "more like this", "most popular", "most read",
+	"most viewed", "most shared", "popular", "related", "you may also like", "you might also like", "you may have missed",
+	"recommended", "top stories", "trending", "latest news", "latest stories", "latest articles", "read next",
+	"up next", "what to read next", "editor's picks", "editors' picks", "don't miss", "also on", "around the web",
+	"from around the web", "more to explore", "further reading from",
+	"mehr zum thema", "mehr aus", "meistgelesen", "meist gelesen", "das könnte sie auch interessieren",
+	"weitere artikel", "weitere nachrichten", "auch interessant", "empfohlen", "top-artikel", "neueste artikel",
+	"à lire aussi", "a lire aussi", "les plus lus", "sur le même sujet", "dans la même rubrique", "à découvrir",
+	"articles similaires", "les plus populaires",
+	"más leídas", "lo más leído", "lo más visto", "te puede interesar", "noticias relacionadas",
+	"también te puede interesar", "más noticias", "artículos relacionados", "te recomendamos",
+	"più letti", "potrebbe interessarti", "leggi anche", "articoli correlati",
+	"mais lidas", "leia também", "relacionadas", "meest gelezen", "gerelateerd", "lees ook",
+}
+
+// shareWords are the words of share and follow bars (en, de, fr, es, it, pt, nl).
+var shareWords = set([]string{
+	"share", "shares", "sharing", "tweet", "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "mail",
+	"pinterest", "reddit", "telegram", "messenger", "flipboard", "threads", "bluesky", "mastodon", "xing", "copy", "link",
+	"copied", "print", "save", "follow", "us", "on", "this", "article", "story", "page", "via", "the", "and", "or", "with",
+	"teilen", "artikel", "drucken", "kopieren", "folgen", "sie", "uns", "auf", "partager", "imprimer", "copier", "le",
+	"lien", "suivez-nous", "compartir", "imprimir", "copiar", "enlace", "síguenos", "condividi", "stampa", "partilhar",
+	"delen", "kopiëren", "comments", "comment", "gift", "send", "instagram", "youtube", "tiktok", "rss",
+})
+
+// shareCore are the words that make a block a share bar at all.
+var shareCore = set([]string{
+	"share", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "flipboard",
+	"teilen", "partager", "compartir", "condividi", "partilhar", "delen", "instagram",
+})
+
+var (
+	rxCommentCount = regexp.MustCompile(`^(\d+\s+)?(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|comentários)(\s*\(?\d+\)?)?$`)
+	rxCommentCall  = regexp.MustCompile(`^(leave|add|post|write|show|view|read|see) (a |the |all )?(\d+ )?comments?|^join the (conversation|discussion)|^kommentar(e)? (schreiben|anzeigen)|^kommentieren|^(laisser|ajouter) un commentaire|^(deja|dejar|escribe) (un|tu) comentario`)
+	rxGalleryCount = regexp.MustCompile(`^\d{1,3}\s*(of|/|von|sur|de|di|van)\s*\d{1,3}$`)
+	rxPromoVerb    = regexp.MustCompile(`sign ?up|subscribe|register|enter your|delivered|get the latest|anmelden|melden sie sich|abonnieren|inscri|suscr|iscriv|abonn|aanmelden`)
+)
+
+// galleryLabels are whole-text gallery controls (normalized).
+var galleryLabels = set([]string{
+	"next", "previous", "prev", "next image", "previous image", "next slide", "previous slide", "enlarge",
+	"view gallery", "open gallery", "view slideshow", "launch gallery", "expand", "fullscreen", "close",
+	"weiter", "zurück", "vorheriges bild", "nächstes bild", "bild vergrößern", "vergrößern",
+	"suivant", "précédent", "agrandir", "siguiente", "anterior", "ampliar", "successivo", "precedente",
+	"volgende", "vorige", "próximo",
+})
+
+// sourceHeadings start headings of lists that are the story's own content.
+var sourceHeadings = []string{"sources", "source", "references", "notes", "footnotes", "bibliography", "contents",
+	"table of contents", "quellen", "quelle", "literatur", "inhalt", "sommaire", "fuentes", "referencias", "índice", "fonti"}
+
+func hasLink(s *scan) bool { return findFirst(s.n, "a") != nil }
+
+func promoWords(s *scan) bool { return rxPromoVerb.MatchString(s.Norm()) }
+
+func commentCount(s *scan) bool {
+	t := s.Norm()
+	return rxCommentCount.MatchString(t) || rxCommentCall.MatchString(t)
+}
+
+func galleryControl(s *scan) bool {
+	t := s.Norm()
+	return galleryLabels[t] || rxGalleryCount.MatchString(t)
+}
+
+// onlyShareWords holds for a non-empty block whose every word is a share or
+// follow word (or a count), with at least one word that names sharing.
+func onlyShareWords(s *scan) bool {
+	words := strings.FieldsFunc(s.Norm(), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+	})
+	core := false
+	for _, w := range words {
+		if shareCore[w] {
+			core = true
+		}
+		if !shareWords[w] && !isNumber(w) {
+			return false
+		}
+	}
+	return core
+}
+
+func isNumber(w string) bool {
+	w = strings.TrimRight(w, "kKmM")
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// notTableOfContents keeps navigation that is the story's own table of contents.
+func notTableOfContents(s *scan) bool {
+	for _, t := range s.Tokens() {
+		if t == "toc" || t == "tableofcontents" || t == "contents" {
+			return false
+		}
+	}
+	return !mostlyFragmentLinks(s.n)
+}
+
+func mostlyFragmentLinks(n *html.Node) bool {
+	total, frag := 0, 0
+	for _, a := range elements(n) {
+		if a.Data == "a" {
+			total++
+			if strings.HasPrefix(strings.TrimSpace(getAttr(a, "href")), "#") {
+				frag++
+			}
+		}
+	}
+	return total > 0 && frag*10 >= total*8
+}
+
+// linkHeavyOrCards holds for a block that is mostly links, or a handful of
+// image-and-link cards, and not a run of prose.
+func linkHeavyOrCards(s *scan) bool {
+	if storyShaped(s.n) {
+		return false
+	}
+	if linkDensity(s.n) >= 0.35 {
+		return true
+	}
+	links, imgs := 0, 0
+	for _, e := range elements(s.n) {
+		switch e.Data {
+		case "a":
+			links++
+		case "img":
+			imgs++
+		}
+	}
+	return links >= 2 && imgs >= 1 && s.textLen() < 500
+}
+
+// storyShaped reports whether n holds several paragraphs of prose, or one
+// long run of it: such a block is never removed on a class name alone (CMSes
+// call an article's lead a "teaser" and mark paid paragraphs "paywall").
+func storyShaped(n *html.Node) bool {
+	if t := textLen(n); t >= 300 && float64(linkTextLen(n)) < 0.25*float64(t) {
+		return true
+	}
+	long := 0
+	for d := n; d != nil; {
+		if d.Type == html.ElementNode && (d.Data == "p" || d.Data == "pre" || d.Data == "blockquote") {
+			if textLen(d)-linkTextLen(d) >= 120 {
+				long++
+				if long >= 3 {
+					return true
+				}
+			}
+			d = nextNode(n, d, true)
+			continue
+		}
+		if d.Type == html.TextNode && len(strings.TrimSpace(d.Data)) >= 200 && !insideLink(d, n) {
+			long++
+			if long >= 3 {
+				return true
+			}
+		}
+		d = nextNode(n, d, false)
+	}
+	return false
+}
+
+func insideLink(d, stop *html.Node) bool {
+	for p := d.Parent; p != nil && p != stop; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == "a" {
+			return true
+		}
+	}
+	return false
+}
+
+func prevElement(n *html.Node) *html.Node {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		if p.Type == html.ElementNode {
+			return p
+		}
+		if p.Type == html.TextNode && strings.TrimSpace(p.Data) != "" {
+			return nil
+		}
+	}
+	return nil
+}
+
+func nextElement(n *html.Node) *html.Node {
+	for p := n.NextSibling; p != nil; p = p.NextSibling {
+		if p.Type == html.ElementNode {
+			return p
+		}
+		if p.Type == html.TextNode && strings.TrimSpace(p.Data) != "" {
+			return nil
+		}
+	}
+	return nil
+}
+
+var headingTags = set([]string{"h1", "h2", "h3", "h4", "h5", "h6"})
+
+// isHeadingLike reports a heading, or a short block that stands in for one.
+func isHeadingLike(n *html.Node) bool {
+	if n == nil || n.Type != html.ElementNode {
+		return false
+	}
+	if headingTags[n.Data] {
+		return true
+	}
+	switch n.Data {
+	case "p", "div", "strong", "b", "span", "header":
+		return textLen(n) <= 80 && textLen(n) > 0 && findFirst(n, "p") == nil
+	}
+	return false
+}
+
+func headingMatches(n *html.Node, phrases []string) bool {
+	return isHeadingLike(n) && startsWithWord(normalize(textOf(n)), phrases)
+}
+
+// teaserHeadingBefore returns the heading that announces the teaser list in
+// s, if there is one.
+func teaserHeadingBefore(s *scan) *html.Node {
+	if p := prevElement(s.n); headingMatches(p, teaserHeadings) {
+		return p
+	}
+	return nil
+}
+
+// teaserHeadingWithLinks holds for a teaser heading followed by a block
+// that is mostly links; the block goes with it (see nextLinkBlock).
+func teaserHeadingWithLinks(s *scan) bool {
+	if !headingMatches(s.n, teaserHeadings) {
+		return false
+	}
+	return nextLinkBlock(s) != nil || nothingAfter(s.n, s.root)
+}
+
+// nothingAfter reports whether no text follows n inside root: a teaser
+// heading left alone at the end once readability dropped its links.
+func nothingAfter(n, root *html.Node) bool {
+	for d := nextNode(root, n, true); d != nil; d = nextNode(root, d, false) {
+		if d.Type == html.TextNode && strings.TrimSpace(d.Data) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func nextLinkBlock(s *scan) *html.Node {
+	next := nextElement(s.n)
+	if next == nil || headingTags[next.Data] || storyShaped(next) {
+		return nil
+	}
+	if linkDensity(next) >= 0.5 {
+		return next
+	}
+	return nil
+}
+
+// teaserList holds for a list (or a run of sibling cards) of short headline
+// links pointing to the same site, under a teaser heading or after the last
+// paragraph of the story.
+func teaserList(s *scan) bool {
+	n := s.n
+	items := listItems(n)
+	if len(items) < 2 {
+		return false
+	}
+	prev := prevElement(n)
+	if headingMatches(prev, sourceHeadings) || mostlyFragmentLinks(n) {
+		return false
+	}
+	teasers := 0
+	for _, it := range items {
+		if teaserItem(it, s.host) {
+			teasers++
+		}
+	}
+	if teasers*10 < len(items)*7 {
+		return false
+	}
+	if headingMatches(prev, teaserHeadings) {
+		return true
+	}
+	return len(items) >= 3 && afterStory(n, s.root)
+}
+
+// listItems returns the items of a list, or the element children of a block
+// whose children all share one tag (repeated cards).
+func listItems(n *html.Node) []*html.Node {
+	var items []*html.Node
+	tag := ""
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return nil
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if tag == "" {
+			tag = c.Data
+		} else if c.Data != tag {
+			return nil
+		}
+		items = append(items, c)
+	}
+	switch n.Data {
+	case "ul", "ol":
+		return items
+	case "div", "section":
+		if tag == "div" || tag == "article" || tag == "li" || tag == "section" {
+			return items
+		}
+	}
+	return nil
+}
+
+// teaserItem: a short item whose text is mostly one headline-sized link to
+// the same site (or a relative link).
+func teaserItem(it *html.Node, host string) bool {
+	t := textLen(it)
+	if t == 0 || t > 300 {
+		return false
+	}
+	var link *html.Node
+	for _, e := range elements(it) {
+		if e.Data == "a" && textLen(e) >= 15 {
+			link = e
+			break
+		}
+	}
+	if link == nil || float64(linkTextLen(it))/float64(t) < 0.6 {
+		return false
+	}
+	return sameSite(getAttr(link, "href"), host)
+}
+
+func sameSite(href, host string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || strings.HasPrefix(href, "#") {
+		return false
+	}
+	if u.Host == "" || host == "" {
+		return true
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.") == strings.TrimPrefix(host, "www.")
+}
+
+// afterStory reports whether no prose paragraph follows n inside root.
+func afterStory(n, root *html.Node) bool {
+	for d := nextNode(root, n, true); d != nil; {
+		if d.Type == html.ElementNode && d.Data == "p" {
+			if textLen(d)-linkTextLen(d) >= 80 {
+				return false
+			}
+			d = nextNode(root, d, true)
+			continue
+		}
+		d = nextNode(root, d, false)
+	}
+	return true
+}
