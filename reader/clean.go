@@ -41,7 +41,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 
 	prepareStory(story, base, c.cfg.blockImages)
 	if c.cfg.teaserPass {
-		removed = append(removed, c.postPass(story, host)...)
+		removed = append(removed, c.postPass(story, host, parsed.Byline())...)
 	}
 	dropEmptyWrappers(story)
 

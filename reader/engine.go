@@ -35,7 +35,8 @@ type scan struct {
 	n        *html.Node
 	root     *html.Node // the page or the story
 	inStory  bool
-	host     string // the page's host, to tell links to the same site
+	host     string  // the page's host, to tell links to the same site
+	lay      *layout // where the story's prose is (inside the story only)
 	tokens   []string
 	tokensOK bool
 	text     *string
@@ -43,8 +44,8 @@ type scan struct {
 	tlen     int
 }
 
-func newScan(n, root *html.Node, inStory bool, host string) *scan {
-	return &scan{n: n, root: root, inStory: inStory, host: host, tlen: -1}
+func newScan(n, root *html.Node, inStory bool, host string, lay *layout) *scan {
+	return &scan{n: n, root: root, inStory: inStory, host: host, lay: lay, tlen: -1}
 }
 
 func (s *scan) textLen() int {
@@ -187,14 +188,14 @@ const removedTextLen = 120
 
 // apply runs the rules of pass p over root, top-down, removing every match
 // and recording it.
-func (c *Cleaner) apply(root *html.Node, p pass, inStory bool, host string) []Removal {
+func (c *Cleaner) apply(root *html.Node, p pass, host string, lay *layout) []Removal {
 	var removed []Removal
 	for n := root; n != nil; {
 		if n.Type != html.ElementNode || n == root {
 			n = nextNode(root, n, false)
 			continue
 		}
-		s := newScan(n, root, inStory, host)
+		s := newScan(n, root, lay != nil, host, lay)
 		hit := c.firstMatch(s, p)
 		if hit == nil {
 			n = nextNode(root, n, false)
@@ -244,11 +245,11 @@ func (c *Cleaner) prePass(doc *html.Node, host string) []Removal {
 	if body == nil {
 		return nil
 	}
-	return c.apply(body, pre, false, host)
+	return c.apply(body, pre, host, nil)
 }
 
 // postPass removes the teasers, calls to action and labels readability kept
 // inside the story.
-func (c *Cleaner) postPass(story *html.Node, host string) []Removal {
-	return c.apply(story, post, true, host)
+func (c *Cleaner) postPass(story *html.Node, host, byline string) []Removal {
+	return c.apply(story, post, host, newLayout(story, byline))
 }

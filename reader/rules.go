@@ -82,7 +82,7 @@ var rules = []rule{
 			"breadcrumb", "breadcrumbs", "sidebar", "toolbar", "pagination", "pager",
 			"tags", "taglist", "tagcloud", "categories", "authorbox", "authorbio", "aboutauthor", "bio",
 			"outstream", "modal", "popup", "navbar", "menu",
-			"skiplink", "sronly", "visuallyhidden", "screenreader",
+			"sronly", "visuallyhidden", "screenreader",
 		},
 		guard: true,
 	},
@@ -167,6 +167,18 @@ var rules = []rule{
 		langs:    []string{"en", "de", "fr", "es", "it", "pt", "nl"},
 		contains: []string{"newsletter", "infolettre", "boletín", "in your inbox", "inbox", "e-mail address", "email address"},
 		maxChars: 400, shape: promoWords,
+	},
+	{
+		name: "lead-metadata", pass: post,
+		why:   "a dateline or a repeated byline before the story's first paragraph; the view's header shows both",
+		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl", "pl"},
+		shape: leadMetadata, maxChars: 120,
+	},
+	{
+		name: "trailing-clutter", pass: post,
+		why:   "after the story's last paragraph, short blocks that are not sentences close the page, not the story",
+		langs: []string{"en", "de", "fr", "es"},
+		shape: trailingClutter, maxChars: 200,
 	},
 	{
 		name: "comment-count", pass: post,

@@ -158,6 +158,9 @@ func linkHeavyOrCards(s *scan) bool {
 // long run of it: such a block is never removed on a class name alone (CMSes
 // call an article's lead a "teaser" and mark paid paragraphs "paywall").
 func storyShaped(n *html.Node) bool {
+	if holdsStoryMarker(n) {
+		return true
+	}
 	if t := textLen(n); t >= 300 && float64(linkTextLen(n)) < 0.25*float64(t) {
 		return true
 	}
@@ -303,7 +306,7 @@ func teaserList(s *scan) bool {
 	if headingMatches(prev, teaserHeadings) {
 		return true
 	}
-	return len(items) >= 3 && afterStory(n, s.root)
+	return len(items) >= 3 && s.lay != nil && s.lay.after(n)
 }
 
 // listItems returns the items of a list, or the element children of a block
@@ -367,17 +370,21 @@ func sameSite(href, host string) bool {
 	return strings.TrimPrefix(u.Hostname(), "www.") == strings.TrimPrefix(host, "www.")
 }
 
-// afterStory reports whether no prose paragraph follows n inside root.
-func afterStory(n, root *html.Node) bool {
-	for d := nextNode(root, n, true); d != nil; {
-		if d.Type == html.ElementNode && d.Data == "p" {
-			if textLen(d)-linkTextLen(d) >= 80 {
-				return false
-			}
-			d = nextNode(root, d, true)
+// holdsStoryMarker reports whether n contains the page's headline or an
+// element that declares itself the story: wrappers around the story often
+// carry layout classes such as "has-sidebar" or a skip-link target id.
+func holdsStoryMarker(n *html.Node) bool {
+	for d := n.FirstChild; d != nil; d = nextNode(n, d, false) {
+		if d.Type != html.ElementNode {
 			continue
 		}
-		d = nextNode(root, d, false)
+		switch d.Data {
+		case "h1", "article", "main":
+			return true
+		}
+		if p := getAttr(d, "itemprop"); p == "articleBody" || p == "text" {
+			return true
+		}
 	}
-	return true
+	return false
 }

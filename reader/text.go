@@ -11,7 +11,7 @@ import (
 // storyText renders the story as a reader sees it: words of adjacent blocks
 // never run together, blocks are separated by blank lines.
 func storyText(story *html.Node) string {
-	t := render.InnerText(story)
+	t := strings.Map(dropInvisible, render.InnerText(story))
 	lines := strings.Split(t, "\n")
 	out := lines[:0]
 	blank := false
@@ -28,6 +28,16 @@ func storyText(story *html.Node) string {
 		out = append(out, l)
 	}
 	return strings.Join(out, "\n")
+}
+
+// dropInvisible removes soft hyphens and zero-width characters, which split
+// words for search and counting but show nothing.
+func dropInvisible(r rune) rune {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return -1
+	}
+	return r
 }
 
 // Reading speeds used for ReadingMinutes.

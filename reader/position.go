@@ -1,0 +1,189 @@
+package reader
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// layout knows where the story's prose starts and ends, so rules can treat
+// blocks before the first and after the last prose paragraph differently.
+type layout struct {
+	order      map[*html.Node]int // pre-order index of every element
+	firstProse int                // index of the first prose paragraph, -1 if none
+	lastProse  int                // index of the last prose paragraph's last element
+	byline     string             // the article's byline, normalized
+}
+
+// proseMin is how much non-link text makes a paragraph prose.
+const proseMin = 80
+
+func newLayout(root *html.Node, byline string) *layout {
+	l := &layout{order: map[*html.Node]int{}, firstProse: -1, lastProse: -1, byline: normalize(byline)}
+	i := 0
+	for n := root; n != nil; n = nextNode(root, n, false) {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		l.order[n] = i
+		i++
+	}
+	for n := root; n != nil; n = nextNode(root, n, false) {
+		if n.Type == html.ElementNode && isProse(n) {
+			if l.firstProse < 0 {
+				l.firstProse = l.order[n]
+			}
+			l.lastProse = l.lastIndexIn(n)
+		}
+	}
+	return l
+}
+
+func isProse(n *html.Node) bool {
+	switch n.Data {
+	case "p", "pre", "blockquote", "li", "td", "dd":
+		return textLen(n)-linkTextLen(n) >= proseMin
+	}
+	return false
+}
+
+// lastIndexIn is the index of the last element inside n (n included).
+func (l *layout) lastIndexIn(n *html.Node) int {
+	last := l.order[n]
+	for d := n; d != nil; d = nextNode(n, d, false) {
+		if d.Type == html.ElementNode {
+			if i, ok := l.order[d]; ok && i > last {
+				last = i
+			}
+		}
+	}
+	return last
+}
+
+// after reports whether n starts after the story's last prose paragraph.
+func (l *layout) after(n *html.Node) bool {
+	i, ok := l.order[n]
+	return ok && l.lastProse >= 0 && i > l.lastProse
+}
+
+// before reports whether n and everything in it comes before the first prose paragraph.
+func (l *layout) before(n *html.Node) bool {
+	i, ok := l.order[n]
+	return ok && l.firstProse >= 0 && i < l.firstProse && l.lastIndexIn(n) < l.firstProse
+}
+
+var (
+	rxDate = regexp.MustCompile(`\b\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2})?[^ ]*)?|\b\d{1,2}:\d{2}(:\d{2})?\b|\b\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}\b|\b\p{L}{3,12}\.?\s+\d{1,2},?\s+\d{4}\b|\b\p{L}{3,12}\s+\d{4}\b`)
+	rxWord = regexp.MustCompile(`\p{L}+`)
+)
+
+// dateLabelWords may stand around a date in a dateline (en, de, fr, es, it, pt, nl, pl).
+var dateLabelWords = set([]string{
+	"published", "updated", "posted", "last", "on", "at", "am", "pm", "by", "uhr", "um", "veröffentlicht", "aktualisiert",
+	"veröffentlichung", "aktualisierung", "stand", "zuletzt", "publié", "le", "mis", "à", "jour", "modifié", "publicado",
+	"actualizado", "el", "a", "las", "de", "pubblicato", "aggiornato", "il", "alle", "atualizado", "em", "gepubliceerd",
+	"bijgewerkt", "op", "publikacja", "opublikowano", "aktualizacja", "dnia", "date", "datum", "fecha", "data", "h", "gmt",
+	"utc", "cet", "cest", "edt", "est", "pst", "bst", "min", "read", "lesezeit", "minuten", "minutes", "lecture",
+	"lectura", "minutos", "and", "und", "et", "y",
+})
+
+// isDateline holds for a short block that is a date or time, with at most a
+// label or two around it ("Updated: 11.04.2020, 10:27").
+func isDateline(s *scan) bool {
+	t := s.Norm()
+	if len(t) > 80 || !rxDate.MatchString(t) {
+		return false
+	}
+	rest := rxDate.ReplaceAllString(t, " ")
+	other := 0
+	for _, w := range rxWord.FindAllString(rest, -1) {
+		if !dateLabelWords[w] {
+			other++
+		}
+	}
+	return other <= 1
+}
+
+// isBylineRepeat holds for a short block that only repeats the byline shown
+// in the view's header ("By Mara Jensen", "Von Katrin Vogel").
+func isBylineRepeat(s *scan) bool {
+	if s.lay == nil || s.lay.byline == "" {
+		return false
+	}
+	t := s.Norm()
+	if len(t) > len(s.lay.byline)+12 {
+		return false
+	}
+	for _, p := range []string{"", "by ", "von ", "par ", "por ", "di ", "door ", "av ", "autor ", "author "} {
+		if t == p+s.lay.byline {
+			return true
+		}
+	}
+	return false
+}
+
+// leadMetadata: a dateline or a byline repeat before the story's first paragraph.
+func leadMetadata(s *scan) bool {
+	return s.lay != nil && s.lay.before(s.n) && (isDateline(s) || isBylineRepeat(s))
+}
+
+// tailPhrases start blocks that close a page rather than a story (normalized).
+var tailPhrases = []string{
+	"©", "(c)", "copyright", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+	"todos los derechos reservados", "about the author", "über den autor", "über die autorin", "à propos de l'auteur",
+	"sobre el autor", "contact", "kontakt", "tags", "schlagworte", "schlagwörter", "themen", "topics", "filed under",
+	"categories", "kategorie", "rubrik", "share", "teilen", "partager", "compartir", "print", "drucken", "imprimer",
+	"was this article helpful", "war der artikel", "war dieser artikel", "rate this", "bewerten", "artikel bewerten",
+	"comments", "kommentare", "commentaires", "comentarios", "leave a comment", "back to", "zurück", "zur übersicht",
+	"retour", "volver", "permalink", "permalien", "source:", "quelle:", "zum weiterlesen", "weiterführende links",
+	"mehr zum thema", "auch interessant", "siehe auch", "see also", "related", "empfohlen", "recommended",
+}
+
+// trailingClutter holds for a short block after the story's last paragraph
+// that is not itself a sentence of the story: a heading with nothing to
+// head, a line of links, a label, a copyright or a page-closing phrase.
+func trailingClutter(s *scan) bool {
+	if s.lay == nil || !s.lay.after(s.n) || hasMedia(s.n) {
+		return false
+	}
+	t := s.Norm()
+	if startsWithWord(t, sourceHeadings) || headingMatches(prevElement(s.n), sourceHeadings) {
+		return false // the story's sources, references or notes
+	}
+	if startsWithWord(t, tailPhrases) || strings.HasPrefix(t, "©") {
+		return true
+	}
+	if linkDensity(s.n) >= 0.5 {
+		return mostlySameSite(s.n, s.host)
+	}
+	if isHeadingLike(s.n) || strings.HasSuffix(strings.TrimSpace(s.Text()), ":") {
+		return true
+	}
+	return !looksLikeSentence(s.Text())
+}
+
+// looksLikeSentence: several words ending in sentence punctuation.
+func looksLikeSentence(t string) bool {
+	t = strings.TrimSpace(t)
+	if len(strings.Fields(t)) < 5 {
+		return false
+	}
+	t = strings.TrimRight(t, `"'”’»)]`)
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "…")
+}
+
+// mostlySameSite: most links in n point to the page's own site (teasers and
+// site links), not to other sites (sources and references).
+func mostlySameSite(n *html.Node, host string) bool {
+	same, total := 0, 0
+	for _, a := range elements(n) {
+		if a.Data == "a" {
+			total++
+			if sameSite(getAttr(a, "href"), host) {
+				same++
+			}
+		}
+	}
+	return total > 0 && same*2 >= total
+}
