@@ -44,6 +44,8 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 		removed = append(removed, c.postPass(story, host, parsed.Byline())...)
 	}
 	dropEmptyWrappers(story)
+	// Security hook (issue 8, sanitize.go/ids.go): cr- ids, fragment links, denied attributes.
+	lockStory(story, pageURL)
 
 	var sb strings.Builder
 	if err := html.Render(&sb, story); err != nil {

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -18,10 +19,16 @@ var lazySrcsetAttrs = []string{"data-srcset", "data-lazy-srcset", "data-original
 // resolveLazyImages copies the real URL of lazy images into src and srcset,
 // across the whole page, before readability scores it: readability only
 // looks at lazy attributes when src is empty or the class says "lazy".
+// It also drops tracking pixels here, while their inline style can still be
+// read: readability removes style attributes.
 func resolveLazyImages(doc *html.Node) {
 	for _, n := range elements(doc) {
 		switch n.Data {
 		case "img":
+			if isTrackingPixel(n) {
+				detach(n)
+				continue
+			}
 			if v := firstAttr(n, lazySrcAttrs); v != "" && looksLikeURL(v) {
 				setAttr(n, "src", v)
 			}
@@ -98,23 +105,53 @@ func looksLikeURL(s string) bool {
 }
 
 // strippedWithContent are elements the reading view never shows, removed
-// with everything inside them so the text matches what the view shows.
-var strippedWithContent = map[string]bool{
-	"script": true, "style": true, "noscript": true, "template": true, "iframe": true, "frame": true,
-	"object": true, "embed": true, "applet": true, "form": true, "button": true, "input": true,
-	"select": true, "textarea": true, "svg": true, "math": true, "canvas": true, "dialog": true,
-	"link": true, "meta": true, "base": true, "video": true, "audio": true, "map": true, "area": true,
+// with everything inside them (so the text matches what the view shows),
+// each with the reason.
+var strippedWithContent = map[string]string{
+	"script":      "runs code",
+	"style":       "page CSS would restyle the view and can load url() resources",
+	"noscript":    "fallback markup for script-less browsers; its real image was taken out by resolveLazyImages",
+	"template":    "inert markup meant to be cloned by script",
+	"iframe":      "another document (src or srcdoc) inside the story",
+	"frame":       "another document",
+	"object":      "plugins and nested documents",
+	"embed":       "plugins and nested documents",
+	"applet":      "plugins",
+	"form":        "submits the reader's input elsewhere",
+	"button":      "form submission (formaction) and script hooks",
+	"input":       "form controls, and type=image loads a URL",
+	"select":      "form control",
+	"textarea":    "form control; its text is raw markup",
+	"svg":         "a foreign namespace with its own script, links and style, and the root of namespace-confusion attacks",
+	"math":        "a foreign namespace used in namespace-confusion attacks",
+	"canvas":      "drawn by script only",
+	"dialog":      "a modal that can cover the view",
+	"link":        "loads style sheets, prefetches and preconnects",
+	"meta":        "http-equiv refresh navigates; others set policy",
+	"base":        "changes where every relative URL of our page points",
+	"video":       "autoplaying media and its poster load remote resources",
+	"audio":       "autoplaying media",
+	"map":         "image maps carry their own links (area)",
+	"area":        "links outside the link checks",
+	"title":       "belongs to the head; the title is metadata",
+	"xmp":         "raw-text element whose text is markup",
+	"plaintext":   "swallows the rest of the document as text",
+	"noembed":     "fallback markup, parsed differently by different parsers",
+	"noframes":    "fallback markup, parsed differently by different parsers",
+	"portal":      "another document",
+	"fencedframe": "another document",
 }
 
-// prepareStory readies the chosen story for sanitizing: picture sources
-// folded into their img, URLs made absolute, tracking pixels (and, when
-// asked, every remote image) dropped, and never-shown elements removed.
+// prepareStory readies the chosen story for sanitizing: never-shown and
+// active elements removed, picture sources folded into their img, URLs
+// checked (safeURL) and made absolute, links set to open in a new tab,
+// tracking pixels (and, when asked, every remote image) dropped.
 func prepareStory(story *html.Node, base *url.URL, blockImages bool) {
 	for _, n := range elements(story) {
 		if n.Parent == nil && n != story {
 			continue // inside something already removed
 		}
-		if strippedWithContent[n.Data] || n.Namespace != "" {
+		if _, ok := strippedWithContent[n.Data]; ok || n.Namespace != "" {
 			detach(n)
 			continue
 		}
@@ -124,11 +161,63 @@ func prepareStory(story *html.Node, base *url.URL, blockImages bool) {
 		case "img":
 			fixImage(n, base, blockImages)
 		case "a":
-			if h := getAttr(n, "href"); h != "" && !strings.HasPrefix(h, "#") {
-				setAttr(n, "href", absolute(base, h))
+			fixLink(n, base)
+		case "blockquote", "q":
+			if hasAttr(n, "cite") {
+				if u := resolved(base, safeURL(getAttr(n, "cite"), quoteURL)); u != "" {
+					setAttr(n, "cite", u)
+				} else {
+					removeAttr(n, "cite")
+				}
 			}
 		}
 	}
+}
+
+// fixLink keeps a link's href only when it is an in-page fragment or
+// resolves to an http(s) or mailto URL; outbound links open in a new tab
+// (the policy adds noopener, noreferrer and nofollow). A relative link with
+// no page URL to resolve it against would land on our own origin: its href
+// is dropped and its text kept.
+func fixLink(n *html.Node, base *url.URL) {
+	removeAttr(n, "target")
+	if !hasAttr(n, "href") {
+		return
+	}
+	h := safeURL(getAttr(n, "href"), linkURL)
+	if strings.HasPrefix(h, "#") {
+		setAttr(n, "href", h) // prefixIDs rewrites it to its cr- id
+		return
+	}
+	if h = resolved(base, h); h == "" {
+		removeAttr(n, "href")
+		return
+	}
+	setAttr(n, "href", h)
+	setAttr(n, "target", "_blank")
+}
+
+// resolved makes a checked URL (from safeURL) absolute against base and
+// returns it when the result is http(s), mailto or data:, else "".
+func resolved(base *url.URL, checked string) string {
+	if checked == "" {
+		return ""
+	}
+	lower := strings.ToLower(checked)
+	if strings.HasPrefix(lower, "data:") || strings.HasPrefix(lower, "mailto:") {
+		return checked
+	}
+	u, err := url.Parse(checked)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
 }
 
 // foldPicture gives a picture's img the first source's srcset when it has
@@ -152,9 +241,13 @@ func foldPicture(p *html.Node) {
 	}
 }
 
+// fixImage gives an image a checked, absolute src (or drops the image),
+// keeps only http(s) srcset candidates, drops tracking pixels and, with
+// blockImages, every image that is not inline data. Kept images load lazily
+// and send no Referer.
 func fixImage(n *html.Node, base *url.URL, blockImages bool) {
-	src := strings.TrimSpace(getAttr(n, "src"))
-	srcset := getAttr(n, "srcset")
+	src := resolved(base, safeURL(getAttr(n, "src"), imageURL))
+	srcset := checkedSrcset(base, getAttr(n, "srcset"))
 	if src == "" && srcset != "" {
 		src = firstCandidate(srcset)
 	}
@@ -167,59 +260,129 @@ func fixImage(n *html.Node, base *url.URL, blockImages bool) {
 		detach(n)
 		return
 	}
-	if !isData {
-		setAttr(n, "src", absolute(base, src))
-	}
+	setAttr(n, "src", src)
 	if srcset != "" && !blockImages {
-		setAttr(n, "srcset", absoluteSrcset(base, srcset))
+		setAttr(n, "srcset", srcset)
 	} else {
 		removeAttr(n, "srcset")
 	}
 	setAttr(n, "loading", "lazy")
+	setAttr(n, "referrerpolicy", "no-referrer")
 }
 
-// isTrackingPixel reports images declared 1x1 (or smaller) or hidden.
+// isTrackingPixel reports images declared 1x1 (or smaller), hidden, or made
+// invisible by their inline style.
 func isTrackingPixel(n *html.Node) bool {
-	w, _ := strconv.Atoi(strings.TrimSuffix(getAttr(n, "width"), "px"))
-	h, _ := strconv.Atoi(strings.TrimSuffix(getAttr(n, "height"), "px"))
-	if (hasAttr(n, "width") && w <= 1) || (hasAttr(n, "height") && h <= 1) {
+	if tiny(getAttr(n, "width"), hasAttr(n, "width")) || tiny(getAttr(n, "height"), hasAttr(n, "height")) {
 		return true
 	}
-	style := strings.ToLower(strings.ReplaceAll(getAttr(n, "style"), " ", ""))
-	return hasAttr(n, "hidden") || strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden")
+	if hasAttr(n, "hidden") {
+		return true
+	}
+	style := strings.ToLower(strings.Join(strings.Fields(getAttr(n, "style")), ""))
+	for _, decl := range strings.Split(style, ";") {
+		prop, val, _ := strings.Cut(decl, ":")
+		val = strings.TrimSuffix(val, "!important")
+		switch prop {
+		case "display":
+			if val == "none" {
+				return true
+			}
+		case "visibility":
+			if val == "hidden" || val == "collapse" {
+				return true
+			}
+		case "opacity":
+			if v, err := strconv.ParseFloat(val, 64); err == nil && v <= 0.01 {
+				return true
+			}
+		case "width", "height", "max-width", "max-height":
+			if tiny(val, true) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
-func firstCandidate(srcset string) string {
-	first, _, _ := strings.Cut(srcset, ",")
-	f := strings.Fields(first)
-	if len(f) == 0 {
-		return ""
+// tiny reports whether a declared size is at most one pixel.
+func tiny(v string, declared bool) bool {
+	if !declared {
+		return false
 	}
-	return f[0]
+	v = strings.TrimSuffix(strings.TrimSpace(v), "px")
+	f, err := strconv.ParseFloat(v, 64)
+	return err == nil && f <= 1
 }
 
-func absolute(base *url.URL, ref string) string {
-	ref = strings.TrimSpace(ref)
-	if base == nil {
-		return ref
-	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return ref
-	}
-	return base.ResolveReference(u).String()
-}
-
-func absoluteSrcset(base *url.URL, srcset string) string {
-	parts := strings.Split(srcset, ",")
-	out := make([]string, 0, len(parts))
-	for _, p := range parts {
-		f := strings.Fields(p)
-		if len(f) == 0 {
+// checkedSrcset keeps the http(s) candidates of a srcset (resolved against
+// base) and drops the rest: a javascript: or data: candidate never survives,
+// nor does a URL holding a comma (the policy's srcset pattern refuses it).
+func checkedSrcset(base *url.URL, srcset string) string {
+	var out []string
+	for _, c := range parseSrcset(srcset) {
+		u := resolved(base, safeURL(c.url, imageURL))
+		if u == "" || strings.HasPrefix(strings.ToLower(u), "data:") || strings.Contains(u, ",") {
 			continue
 		}
-		f[0] = absolute(base, f[0])
-		out = append(out, strings.Join(f, " "))
+		if c.desc != "" {
+			u += " " + c.desc
+		}
+		out = append(out, u)
 	}
 	return strings.Join(out, ", ")
+}
+
+// srcsetCandidate is one image candidate of a srcset.
+type srcsetCandidate struct {
+	url, desc string
+}
+
+// parseSrcset splits a srcset the way the HTML standard does: a URL runs to
+// the next white space (trailing commas end it), and its descriptor runs to
+// the next comma. Candidates whose descriptor is not one width or density
+// are skipped.
+func parseSrcset(s string) []srcsetCandidate {
+	var out []srcsetCandidate
+	isSpace := func(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
+	i := 0
+	for i < len(s) {
+		for i < len(s) && (isSpace(s[i]) || s[i] == ',') {
+			i++
+		}
+		start := i
+		for i < len(s) && !isSpace(s[i]) {
+			i++
+		}
+		u := s[start:i]
+		if u == "" {
+			break
+		}
+		desc := ""
+		if trimmed := strings.TrimRight(u, ","); trimmed != u {
+			u = trimmed
+		} else {
+			dstart := i
+			for i < len(s) && s[i] != ',' {
+				i++
+			}
+			desc = strings.TrimSpace(s[dstart:i])
+		}
+		if desc != "" && !rxDescriptor.MatchString(desc) {
+			continue
+		}
+		out = append(out, srcsetCandidate{url: u, desc: desc})
+	}
+	return out
+}
+
+// rxDescriptor is one srcset width ("640w") or density ("2x") descriptor.
+var rxDescriptor = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?[wx]$`)
+
+// firstCandidate returns the URL of a srcset's first candidate.
+func firstCandidate(srcset string) string {
+	if c := parseSrcset(srcset); len(c) > 0 {
+		return c[0].url
+	}
+	return ""
 }

@@ -1,9 +1,13 @@
 package reader
 
 import (
+	"encoding/base64"
+	"net/url"
 	"regexp"
+	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
+	"golang.org/x/net/html"
 )
 
 // policyEntry is one allowance of the reading-view policy with the reason it
@@ -20,10 +24,24 @@ var (
 	rxDir           = regexp.MustCompile(`^(?i)(ltr|rtl|auto)$`)
 	rxLang          = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
 	rxDatetime      = regexp.MustCompile(`^[0-9T:.+\-Z ]{4,40}$`)
-	rxDataImage     = regexp.MustCompile(`^data:image/(png|jpeg|jpg|gif|webp|avif);base64,[A-Za-z0-9+/=\s]+$`)
 	rxSpan          = regexp.MustCompile(`^[0-9]{1,3}$`)
 	rxCellScope     = regexp.MustCompile(`^(row|col|rowgroup|colgroup)$`)
 	rxListType      = regexp.MustCompile(`^[1aAiI]$`)
+
+	// rxDataImage is an inline raster image: the only data: URL we keep.
+	// SVG is left out: it is a document format with its own script and links.
+	rxDataImage = regexp.MustCompile(`^data:image/(png|jpeg|jpg|gif|webp|avif);base64,[A-Za-z0-9+/=]+$`)
+	// rxImageSrc is an absolute http(s) URL or an inline raster image.
+	rxImageSrc = regexp.MustCompile(`^(?i)(https?://[^\s]+|data:image/(png|jpeg|jpg|gif|webp|avif);base64,[A-Za-z0-9+/=\s]+)$`)
+	// rxSafeHref is an absolute http(s) or mailto URL, or a fragment link to
+	// an id that prefixIDs gave the story.
+	rxSafeHref = regexp.MustCompile(`^(?i)(https?://[^\s]+|mailto:[^\s]+)$|^#cr-[\w-]{1,64}$`)
+	// rxHTTPURL is an absolute http(s) URL.
+	rxHTTPURL = regexp.MustCompile(`^(?i)https?://[^\s]+$`)
+	// rxStoryID is an id written by prefixIDs.
+	rxStoryID = regexp.MustCompile(`^cr-[\w-]{1,64}$`)
+	// rxSafeSrcset accepts srcset values whose candidates are http(s) URLs.
+	rxSafeSrcset = regexp.MustCompile(`^\s*https?://[^\s,]+(\s+[0-9.]+[wx])?(\s*,\s*https?://[^\s,]+(\s+[0-9.]+[wx])?)*\s*,?\s*$`)
 )
 
 // readingPolicyEntries is the reading-view policy as data.
@@ -41,9 +59,9 @@ var readingPolicyEntries = []policyEntry{
 		p.AllowAttrs("type").Matching(rxListType).OnElements("ol")
 		p.AllowAttrs("reversed").Matching(regexp.MustCompile(`^(reversed)?$`)).OnElements("ol")
 	}},
-	{"quotes, with a source URL checked like any link", func(p *bluemonday.Policy) {
+	{"quotes, with a source URL that must be absolute http(s) (it is never fetched, but it is a URL)", func(p *bluemonday.Policy) {
 		p.AllowElements("blockquote", "q")
-		p.AllowAttrs("cite").OnElements("blockquote", "q")
+		p.AllowAttrs("cite").Matching(rxHTTPURL).OnElements("blockquote", "q")
 	}},
 	{"code keeps its language-* class so the view can label it", func(p *bluemonday.Policy) {
 		p.AllowElements("pre", "code")
@@ -57,20 +75,34 @@ var readingPolicyEntries = []policyEntry{
 	{"figures and captions keep images with their credits", func(p *bluemonday.Policy) {
 		p.AllowElements("figure", "figcaption", "picture")
 	}},
-	{"images: http(s) or inline raster data only, with their responsive and size hints", func(p *bluemonday.Policy) {
-		p.AllowImages()
-		p.AllowDataURIImages()
+	{"images: absolute http(s) or inline raster data only (relative URLs would hit our own origin), with their responsive and size hints", func(p *bluemonday.Policy) {
+		p.AllowAttrs("src").Matching(rxImageSrc).OnElements("img")
 		p.AllowAttrs("alt", "title").OnElements("img")
 		p.AllowAttrs("width", "height").Matching(rxNumber).OnElements("img")
 		p.AllowAttrs("sizes").Matching(rxSizes).OnElements("img")
 		p.AllowAttrs("srcset").Matching(rxSafeSrcset).OnElements("img")
 	}},
-	{"links: http(s) and mailto only, opened without referrer or opener", func(p *bluemonday.Policy) {
-		p.AllowAttrs("href").OnElements("a")
+	{"images load lazily and send no Referer, so image hosts learn neither what is read nor where", func(p *bluemonday.Policy) {
+		p.AllowAttrs("loading").Matching(regexp.MustCompile(`^lazy$`)).OnElements("img")
+		p.AllowAttrs("referrerpolicy").Matching(regexp.MustCompile(`^no-referrer$`)).OnElements("img")
+	}},
+	{"data: URLs only as base64 raster images: never an HTML, SVG or script document, in any attribute", func(p *bluemonday.Policy) {
+		p.AllowURLSchemeWithCustomPolicy("data", func(u *url.URL) bool {
+			return isRasterDataURL("data:" + u.Opaque)
+		})
+	}},
+	{"links: absolute http(s), mailto, or an in-story #cr- fragment; nothing that runs script or lands on our origin", func(p *bluemonday.Policy) {
+		p.AllowAttrs("href").Matching(rxSafeHref).OnElements("a")
 		p.AllowAttrs("title").OnElements("a", "abbr")
+	}},
+	{"links leave the view: a new tab (target=_blank, set by prepareStory on every outbound link), no opener, no referrer, no endorsement", func(p *bluemonday.Policy) {
+		p.AllowAttrs("target").Matching(regexp.MustCompile(`^_blank$`)).OnElements("a")
 		p.RequireNoFollowOnLinks(true)
 		p.RequireNoReferrerOnLinks(true)
-		p.AddTargetBlankToFullyQualifiedLinks(true)
+		p.AddTargetBlankToFullyQualifiedLinks(true) // and bluemonday adds noopener to every target=_blank
+	}},
+	{"ids only as cr-… (prefixIDs), so story ids cannot shadow the view's elements or window globals; name is never allowed", func(p *bluemonday.Policy) {
+		p.AllowAttrs("id").Matching(rxStoryID).Globally()
 	}},
 	{"disclosure widgets work without script", func(p *bluemonday.Policy) {
 		p.AllowElements("details", "summary")
@@ -86,15 +118,17 @@ var readingPolicyEntries = []policyEntry{
 		p.AllowAttrs("dir").Matching(rxDir).Globally()
 		p.AllowAttrs("lang").Matching(rxLang).Globally()
 	}},
-	{"only http(s) and mailto URLs, so no javascript:, vbscript: or data: documents", func(p *bluemonday.Policy) {
+	{"active and never-shown elements go with their content, so their markup cannot come back as text or be re-parsed into elements", func(p *bluemonday.Policy) {
+		p.SkipElementsContent("script", "style", "template", "noscript", "svg", "math", "iframe", "frame",
+			"frameset", "object", "embed", "applet", "form", "select", "textarea", "button", "title", "xmp",
+			"plaintext", "noembed", "noframes", "head", "dialog", "canvas", "video", "audio", "map")
+	}},
+	{"URLs must parse; schemes are http(s) and mailto (data: above); relative only for #cr- fragments (the attribute patterns above)", func(p *bluemonday.Policy) {
 		p.AllowURLSchemes("http", "https", "mailto")
 		p.RequireParseableURLs(true)
 		p.AllowRelativeURLs(true)
 	}},
 }
-
-// rxSafeSrcset accepts srcset values whose candidates are http(s) URLs.
-var rxSafeSrcset = regexp.MustCompile(`^\s*https?://[^\s,]+(\s+[0-9.]+[wx])?(\s*,\s*https?://[^\s,]+(\s+[0-9.]+[wx])?)*\s*,?\s*$`)
 
 // readingPolicy builds the reading-view policy from readingPolicyEntries.
 func readingPolicy() *bluemonday.Policy {
@@ -108,3 +142,121 @@ func readingPolicy() *bluemonday.Policy {
 // ReadingPolicy returns a new copy of the reading-view sanitizing policy,
 // for callers that want to extend it and pass it back with WithPolicy.
 func ReadingPolicy() *bluemonday.Policy { return readingPolicy() }
+
+// deniedAttr is an attribute lockStory removes from every element of the
+// story before the policy runs: a first layer that holds even when a caller
+// passes a looser policy with WithPolicy.
+type deniedAttr struct {
+	name string // an attribute name, or a prefix ending in "*"
+	why  string
+}
+
+// deniedAttrs lists the attributes no story element keeps.
+var deniedAttrs = []deniedAttr{
+	{"on*", "event handlers run script"},
+	{"style", "inline CSS can cover the view, load url() resources and hide or fake text"},
+	{"srcdoc", "a whole HTML document written in an attribute"},
+	{"action", "a form target: submitting sends the reader's input to the page's choice of URL"},
+	{"formaction", "overrides a form's target from a button"},
+	{"formtarget", "chooses where a form submission lands"},
+	{"background", "a legacy attribute that loads an image"},
+	{"ping", "a request sent to a tracker when a link is followed"},
+	{"poster", "loads a video frame"},
+	{"data-*", "lazy-loading URLs (already resolved) and script state"},
+	{"is", "turns an element into a custom element with the page's behaviour"},
+	{"autofocus", "moves focus and scrolls the view"},
+	{"contenteditable", "makes the story editable"},
+	{"tabindex", "changes keyboard order inside the view"},
+	{"accesskey", "binds keys of the view"},
+	{"popover*", "opens and targets popovers that can cover the view"},
+	{"xmlns*", "namespace declarations feed SVG/MathML confusion"},
+	{"rel", "the policy writes rel itself (noopener noreferrer nofollow)"},
+}
+
+// isDenied reports whether an attribute key is in deniedAttrs.
+func isDenied(key string) bool {
+	key = strings.ToLower(key)
+	for _, d := range deniedAttrs {
+		if p, ok := strings.CutSuffix(d.name, "*"); ok {
+			if strings.HasPrefix(key, p) {
+				return true
+			}
+		} else if key == d.name {
+			return true
+		}
+	}
+	return false
+}
+
+// lockStory is the last step before the story is serialized and sanitized:
+// it prefixes ids (and drops names) so the story cannot clobber the view,
+// keeps in-story fragment links working, and removes the attributes in
+// deniedAttrs from every element.
+func lockStory(story *html.Node, page *url.URL) {
+	prefixIDs(story, page)
+	for _, n := range elements(story) {
+		out := n.Attr[:0]
+		for _, a := range n.Attr {
+			if a.Namespace == "" && !isDenied(a.Key) {
+				out = append(out, a)
+			}
+		}
+		n.Attr = out
+	}
+}
+
+// urlKind says which schemes a URL attribute may use.
+type urlKind int
+
+const (
+	linkURL  urlKind = iota // href: http, https, mailto
+	imageURL                // src, srcset candidates: http, https, data:image raster
+	quoteURL                // cite: http, https
+)
+
+// safeURL returns raw cleaned the way a browser reads it — leading and
+// trailing C0 controls and spaces stripped, tabs and newlines removed
+// anywhere — when its scheme is allowed for kind, and "" when it is not.
+// Relative URLs are returned as they are for the caller to resolve. Entities
+// such as &#106; were already decoded by the HTML parser.
+func safeURL(raw string, kind urlKind) string {
+	s := strings.TrimFunc(raw, func(r rune) bool { return r <= ' ' })
+	s = strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, s)
+	if s == "" || strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return ""
+	}
+	scheme, _, hasScheme := strings.Cut(s, ":")
+	if !hasScheme || strings.ContainsAny(scheme, "/?#") {
+		return s // relative: no scheme before the first path, query or fragment
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https":
+		return s
+	case "mailto":
+		if kind == linkURL {
+			return s
+		}
+	case "data":
+		if kind == imageURL && isRasterDataURL(s) {
+			return s
+		}
+	}
+	return ""
+}
+
+// isRasterDataURL reports whether s is a base64 data: URL of a raster image
+// whose payload decodes.
+func isRasterDataURL(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	if !rxDataImage.MatchString(strings.ToLower(s[:min(len(s), 40)]) + s[min(len(s), 40):]) {
+		return false
+	}
+	_, payload, _ := strings.Cut(s, ",")
+	_, err := base64.StdEncoding.DecodeString(payload)
+	return err == nil
+}
