@@ -44,6 +44,9 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 		removed = append(removed, c.postPass(story, host, parsed.Byline())...)
 	}
 	dropEmptyWrappers(story)
+	if looksLikeIndex(story) {
+		return nil, ErrNotArticle
+	}
 	// Security hook (issue 8, sanitize.go/ids.go): cr- ids, fragment links, denied attributes.
 	lockStory(story, pageURL)
 
@@ -107,3 +110,16 @@ func (c *Cleaner) checkTree(doc *html.Node) error {
 	}
 	return nil
 }
+
+// looksLikeIndex reports a "story" that is really a list of links — a home
+// page, a section front or a search result page — with almost no prose of
+// its own.
+func looksLikeIndex(story *html.Node) bool {
+	total := textLen(story)
+	prose := total - linkTextLen(story)
+	return prose < indexProseMax && float64(prose) < 0.5*float64(total)
+}
+
+// indexProseMax is the most non-link text a link list may have and still be
+// refused as "not an article".
+const indexProseMax = 250
