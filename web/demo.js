@@ -1,0 +1,222 @@
+// demo.js — the demo page (index.html): paste, drop or choose a page, clean
+// it, show the reading view. On first load it fetches sample.html from this
+// origin and cleans it, so the page shows the whole job at once.
+//
+// State for people and tests: body[data-state] is loading → ready →
+// cleaning → done | error. Measurements, set as body data attributes:
+//   data-ready-ms   ms from navigation start until the cleaner was ready
+//   data-clean-ms   ms the last clean took (call to article)
+//   data-removed    how many blocks the last clean removed
+//   data-error-code the code of the last error
+//
+// Options in the page URL's query, for tests and troubleshooting:
+//   ?timeoutMs=N  time limit for one clean (default 20000); ?timeoutMs=1 shows the timeout path
+//   ?maxBytes=N   largest input accepted (default 16 MiB), to show "too large" cheaply
+//   ?autoclean=0  load the sample but do not clean it
+
+import { init, clean } from './cleanread.js';
+import { renderArticle } from './view.js';
+import { sentenceFor } from './messages.js';
+import { readHTMLFile } from './file-text.js';
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  status: $('status'),
+  form: $('input-form'),
+  panel: $('input-panel'),
+  html: $('html'),
+  file: $('file'),
+  url: $('url'),
+  sampleButton: $('load-sample'),
+  error: $('error'),
+  errorSentence: $('error-sentence'),
+  errorDetail: $('error-detail'),
+  stats: $('stats'),
+  view: $('view'),
+};
+
+const settings = readSettings(new URLSearchParams(location.search));
+const sampleURL = new URL('sample.html', location.href).href;
+let busy = false;
+let loaded = startCleaner();
+
+wireEvents();
+loadSample({ autoclean: settings.autoclean });
+
+function readSettings(params) {
+  const positive = (name) => {
+    const n = Number(params.get(name));
+    return params.has(name) && Number.isFinite(n) && n > 0 ? n : undefined;
+  };
+  return {
+    timeoutMs: positive('timeoutMs'),
+    maxBytes: positive('maxBytes'),
+    autoclean: params.get('autoclean') !== '0',
+  };
+}
+
+// startCleaner loads the wasm, showing the elapsed time until it is ready.
+function startCleaner() {
+  setState('loading');
+  const ticker = setInterval(() => setStatus(`Loading the cleaner… ${seconds(performance.now())} s`), 100);
+  const p = init({ timeoutMs: settings.timeoutMs }).then(
+    ({ version }) => {
+      clearInterval(ticker);
+      const ms = performance.now();
+      document.body.dataset.readyMs = String(Math.round(ms));
+      document.body.dataset.version = version;
+      if (document.body.dataset.state === 'loading') setState('ready');
+      setStatus(`Ready: the cleaner loaded in ${seconds(ms)} s.`);
+    },
+    (err) => {
+      clearInterval(ticker);
+      showError(err);
+      setStatus('The cleaner failed to load.');
+      throw err;
+    },
+  );
+  p.catch(() => {});
+  return p;
+}
+
+function wireEvents() {
+  ui.form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    runClean();
+  });
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+      ev.preventDefault();
+      runClean();
+    }
+  });
+  ui.html.addEventListener('input', () => {
+    // Edited input is no longer the sample: its address no longer applies.
+    if (ui.url.value === sampleURL) ui.url.value = '';
+  });
+  ui.file.addEventListener('change', () => {
+    if (ui.file.files.length) openFile(ui.file.files[0]);
+  });
+  ui.sampleButton.addEventListener('click', () => loadSample({ autoclean: true, replace: true }));
+  ui.panel.addEventListener('dragover', (ev) => {
+    if (!ev.dataTransfer?.types.includes('Files')) return;
+    ev.preventDefault();
+    ui.panel.classList.add('dragging');
+  });
+  ui.panel.addEventListener('dragleave', (ev) => {
+    if (!ui.panel.contains(ev.relatedTarget)) ui.panel.classList.remove('dragging');
+  });
+  ui.panel.addEventListener('drop', (ev) => {
+    ui.panel.classList.remove('dragging');
+    const file = ev.dataTransfer?.files?.[0];
+    if (!file) return;
+    ev.preventDefault();
+    openFile(file);
+  });
+}
+
+// loadSample puts the built-in sample page in the text area, then cleans it.
+async function loadSample({ autoclean, replace = false }) {
+  let text;
+  try {
+    const res = await fetch(sampleURL);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    text = await res.text();
+  } catch (err) {
+    setStatus(`The sample page could not be loaded (${err.message}). Paste a page instead.`);
+    return;
+  }
+  if (!replace && ui.html.value !== '') return; // the reader was quicker: keep their input
+  ui.html.value = text;
+  ui.url.value = sampleURL;
+  if (autoclean) await runClean({ reveal: replace });
+}
+
+async function openFile(file) {
+  try {
+    ui.html.value = await readHTMLFile(file);
+    ui.url.value = '';
+  } catch (err) {
+    showError({ code: 'file_unreadable', message: err.message });
+    setState('error');
+    return;
+  }
+  await runClean();
+}
+
+async function runClean({ reveal = true } = {}) {
+  if (busy) return;
+  busy = true;
+  setState('cleaning');
+  hideError();
+  setStatus('Cleaning…');
+  try {
+    await loaded.catch(() => {
+      loaded = startCleaner(); // a failed load may be retried
+      return loaded;
+    });
+    const start = performance.now();
+    const article = await clean(ui.html.value, {
+      url: ui.url.value.trim() || undefined,
+      maxBytes: settings.maxBytes,
+    });
+    const ms = performance.now() - start;
+    renderArticle(ui.view, article);
+    ui.view.hidden = false;
+    showStats(article, ms);
+    // On a narrow screen the view is below the form: bring it into sight.
+    if (reveal && ui.stats.getBoundingClientRect().top > window.innerHeight) ui.stats.scrollIntoView({ block: 'start' });
+    setStatus(`Cleaned in ${formatMs(ms)}.`);
+    setState('done');
+  } catch (err) {
+    ui.view.replaceChildren();
+    ui.view.hidden = true;
+    ui.stats.hidden = true;
+    showError(err);
+    setStatus('Cleaning failed.');
+    setState('error');
+  } finally {
+    busy = false;
+  }
+}
+
+function showStats(article, ms) {
+  const removed = article.removed?.length ?? 0;
+  document.body.dataset.cleanMs = ms.toFixed(1);
+  document.body.dataset.removed = String(removed);
+  ui.stats.textContent = [
+    `Cleaned in ${formatMs(ms)}`,
+    `${removed} ${removed === 1 ? 'block' : 'blocks'} removed`,
+    `${article.wordCount.toLocaleString()} words`,
+  ].join(' · ');
+  ui.stats.hidden = false;
+}
+
+function showError(err) {
+  const code = err?.code ?? 'internal';
+  document.body.dataset.errorCode = code;
+  ui.errorSentence.textContent = sentenceFor(code);
+  ui.errorDetail.textContent = `${code}: ${err?.message ?? String(err)}`;
+  ui.error.hidden = false;
+}
+
+function hideError() {
+  ui.error.hidden = true;
+  delete document.body.dataset.errorCode;
+}
+
+function setState(state) {
+  document.body.dataset.state = state;
+}
+
+function setStatus(text) {
+  ui.status.textContent = text;
+}
+
+function seconds(ms) {
+  return (ms / 1000).toFixed(1);
+}
+
+function formatMs(ms) {
+  return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${seconds(ms)} s`;
+}
