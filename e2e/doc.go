@@ -1,0 +1,13 @@
+// Package e2e holds the browser end-to-end tests of the cleanread web app.
+// They drive Debian's headless Chromium with chromedp against the built app
+// in dist/web, served by internal/webserve exactly as `cleanread serve` does.
+//
+// They carry the build tag e2e, so `go test ./...` leaves them out; run them
+// with `./build.sh test`, or after `./build.sh` with
+//
+//	go test -tags e2e -count=1 ./e2e/
+//
+// CHROMIUM names the browser binary (default /usr/bin/chromium). A missing
+// build or browser fails the tests; nothing is skipped. Screenshots go to
+// e2e/out/ (ignored by git).
+package e2e
