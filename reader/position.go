@@ -13,6 +13,7 @@ type layout struct {
 	order      map[*html.Node]int // pre-order index of every element
 	firstProse int                // index of the first prose paragraph, -1 if none
 	lastProse  int                // index of the last prose paragraph's last element
+	proseStart []int              // start index of every prose paragraph, in order
 	byline     string             // the article's byline, normalized
 }
 
@@ -35,6 +36,7 @@ func newLayout(root *html.Node, byline string) *layout {
 				l.firstProse = l.order[n]
 			}
 			l.lastProse = l.lastIndexIn(n)
+			l.proseStart = append(l.proseStart, l.order[n])
 		}
 	}
 	return l
@@ -65,6 +67,16 @@ func (l *layout) lastIndexIn(n *html.Node) int {
 func (l *layout) after(n *html.Node) bool {
 	i, ok := l.order[n]
 	return ok && l.lastProse >= 0 && i > l.lastProse
+}
+
+// proseAfter counts the prose paragraphs that start after n ends.
+func (l *layout) proseAfter(n *html.Node) int {
+	end := l.lastIndexIn(n)
+	count := 0
+	for i := len(l.proseStart) - 1; i >= 0 && l.proseStart[i] > end; i-- {
+		count++
+	}
+	return count
 }
 
 // before reports whether n and everything in it comes before the first prose paragraph.
@@ -123,9 +135,16 @@ func isBylineRepeat(s *scan) bool {
 	return false
 }
 
-// leadMetadata: a dateline or a byline repeat before the story's first paragraph.
-func leadMetadata(s *scan) bool {
-	return s.lay != nil && s.lay.before(s.n) && (isDateline(s) || isBylineRepeat(s))
+// edgeMetadata: a dateline or a byline repeat before the story's first
+// paragraph, or a dateline after its last.
+func edgeMetadata(s *scan) bool {
+	if s.lay == nil {
+		return false
+	}
+	if s.lay.before(s.n) {
+		return isDateline(s) || isBylineRepeat(s)
+	}
+	return s.lay.after(s.n) && isDateline(s)
 }
 
 // tailPhrases start blocks that close a page rather than a story (normalized).
@@ -138,6 +157,22 @@ var tailPhrases = []string{
 	"comments", "kommentare", "commentaires", "comentarios", "leave a comment", "back to", "zurück", "zur übersicht",
 	"retour", "volver", "permalink", "permalien", "source:", "quelle:", "zum weiterlesen", "weiterführende links",
 	"mehr zum thema", "auch interessant", "siehe auch", "see also", "related", "empfohlen", "recommended",
+	"weitere informationen", "mehr informationen", "zusatzinformationen", "more information", "further information",
+	"plus d'informations", "más información", "quellenangaben", "lesen sie auch", "this entry was posted",
+	"posted in", "erstellt am", "abgelegt unter", "dieser beitrag wurde", "dieser text wurde", "dieser artikel wurde",
+	"if you enjoyed", "if you liked", "support our", "unterstützen sie", "jetzt unterstützen", "suggested citation",
+}
+
+// tailRegion: n sits in the story's closing part, with at most one prose
+// paragraph after it.
+func tailRegion(s *scan) bool {
+	return s.lay != nil && s.lay.lastProse >= 0 && s.lay.proseAfter(s.n) <= 1 && !s.lay.before(s.n)
+}
+
+// closingLine holds for a short block near the end of the story that starts
+// with a phrase that closes a page (licence notes, "posted in", support calls).
+func closingLine(s *scan) bool {
+	return tailRegion(s) && !hasMedia(s.n) && startsWithWord(s.Norm(), tailPhrases)
 }
 
 // trailingClutter holds for a short block after the story's last paragraph

@@ -169,10 +169,16 @@ var rules = []rule{
 		maxChars: 400, shape: promoWords,
 	},
 	{
-		name: "lead-metadata", pass: post,
-		why:   "a dateline or a repeated byline before the story's first paragraph; the view's header shows both",
+		name: "edge-metadata", pass: post,
+		why:   "a dateline or a repeated byline before the story's first paragraph (or a dateline after its last); the view's header shows both",
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl", "pl"},
-		shape: leadMetadata, maxChars: 120,
+		shape: edgeMetadata, maxChars: 120,
+	},
+	{
+		name: "closing-line", pass: post,
+		why:   "near the end of the story, a short line that closes the page: copyright, licence, 'posted in', a support call",
+		langs: []string{"en", "de", "fr", "es"},
+		shape: closingLine, maxChars: 300,
 	},
 	{
 		name: "trailing-clutter", pass: post,
