@@ -47,4 +47,11 @@ type Removal struct {
 	Tag string `json:"tag"`
 	// Text is the start of the removed block's text (about 120 characters).
 	Text string `json:"text"`
+	// HTML is the removed block, sanitized like Content, for blocks removed
+	// from inside the story; empty for page clutter removed before
+	// readability chose the story.
+	HTML string `json:"html,omitempty"`
+	// Anchor is the id of an empty <span> left in Content where the block
+	// was, so a view can put HTML back in its place; empty when HTML is.
+	Anchor string `json:"anchor,omitempty"`
 }

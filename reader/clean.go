@@ -41,7 +41,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 
 	prepareStory(story, base, c.cfg.blockImages)
 	if c.cfg.teaserPass {
-		removed = append(removed, c.postPass(story, host, parsed.Byline())...)
+		removed = append(removed, c.postPass(story, host, parsed.Byline(), len(removed))...)
 	}
 	dropEmptyWrappers(story)
 	if looksLikeIndex(story) {
@@ -49,6 +49,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 	}
 	// Security hook (issue 8, sanitize.go/ids.go): cr- ids, fragment links, denied attributes.
 	lockStory(story, pageURL)
+	placeAnchors(story)
 
 	var sb strings.Builder
 	if err := html.Render(&sb, story); err != nil {

@@ -188,8 +188,16 @@ const removedTextLen = 120
 
 // apply runs the rules of pass p over root, top-down, removing every match
 // and recording it.
-func (c *Cleaner) apply(root *html.Node, p pass, host string, lay *layout) []Removal {
+func (c *Cleaner) apply(root *html.Node, p pass, host string, lay *layout, offset int) []Removal {
 	var removed []Removal
+	cut := func(rule string, n *html.Node) {
+		r := record(rule, n)
+		if lay != nil {
+			r.HTML, r.Anchor = c.keepForRestore(n, offset+len(removed))
+		}
+		removed = append(removed, r)
+		detach(n)
+	}
 	for n := root; n != nil; {
 		if n.Type != html.ElementNode || n == root {
 			n = nextNode(root, n, false)
@@ -209,11 +217,9 @@ func (c *Cleaner) apply(root *html.Node, p pass, host string, lay *layout) []Rem
 		if extra == next && next != nil {
 			next = nextNode(root, next, true)
 		}
-		removed = append(removed, record(hit.name, n))
-		detach(n)
+		cut(hit.name, n)
 		if extra != nil {
-			removed = append(removed, record(hit.name, extra))
-			detach(extra)
+			cut(hit.name, extra)
 		}
 		n = next
 	}
@@ -245,11 +251,13 @@ func (c *Cleaner) prePass(doc *html.Node, host string) []Removal {
 	if body == nil {
 		return nil
 	}
-	return c.apply(body, pre, host, nil)
+	return c.apply(body, pre, host, nil, 0)
 }
 
 // postPass removes the teasers, calls to action and labels readability kept
 // inside the story.
-func (c *Cleaner) postPass(story *html.Node, host, byline string) []Removal {
-	return c.apply(story, post, host, newLayout(story, byline))
+// offset is the number of removals before this pass, so anchors match
+// indexes into Article.Removed.
+func (c *Cleaner) postPass(story *html.Node, host, byline string, offset int) []Removal {
+	return c.apply(story, post, host, newLayout(story, byline), offset)
 }
