@@ -176,10 +176,15 @@ func closingLine(s *scan) bool {
 }
 
 // trailingClutter holds for a short block after the story's last paragraph
-// that is not itself a sentence of the story: a heading with nothing to
-// head, a line of links, a label, a copyright or a page-closing phrase.
+// that closes the page rather than the story: a page-closing phrase, a line
+// of links to the same site, or a heading or label with nothing left to head.
+// List items and table cells are content (ingredients, figures) and stay.
 func trailingClutter(s *scan) bool {
 	if s.lay == nil || !s.lay.after(s.n) || hasMedia(s.n) {
+		return false
+	}
+	switch s.n.Data {
+	case "li", "td", "th", "dd", "dt", "tr":
 		return false
 	}
 	t := s.Norm()
@@ -192,10 +197,8 @@ func trailingClutter(s *scan) bool {
 	if linkDensity(s.n) >= 0.5 {
 		return mostlySameSite(s.n, s.host)
 	}
-	if isHeadingLike(s.n) || strings.HasSuffix(strings.TrimSpace(s.Text()), ":") {
-		return true
-	}
-	return !looksLikeSentence(s.Text())
+	labelLike := isHeadingLike(s.n) && !looksLikeSentence(s.Text())
+	return labelLike && nothingAfter(s.n, s.root)
 }
 
 // looksLikeSentence: several words ending in sentence punctuation.
