@@ -161,6 +161,16 @@ var tailPhrases = []string{
 	"plus d'informations", "más información", "quellenangaben", "lesen sie auch", "this entry was posted",
 	"posted in", "erstellt am", "abgelegt unter", "dieser beitrag wurde", "dieser text wurde", "dieser artikel wurde",
 	"if you enjoyed", "if you liked", "support our", "unterstützen sie", "jetzt unterstützen", "suggested citation",
+	"rate this", "valora esta", "bewerten sie", "wie hat ihnen", "hat ihnen der artikel", "was this", "did you find",
+	"share this", "teilen sie", "diesen artikel teilen", "artikel teilen", "möchten sie den artikel", "den artikel mit",
+	"rezept drucken", "print recipe", "noch keine bewertungen", "no ratings yet", "sie sind aktuell nicht eingeloggt",
+	"you are not logged in", "log in to comment", "pour lire la suite", "para seguir leyendo", "jetzt weiterlesen",
+}
+
+// rightsPhrases mark a copyright line wherever they sit in it.
+var rightsPhrases = []string{
+	"all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+	"tutti i diritti riservati", "wszelkie prawa zastrzeżone", "alle rechten voorbehouden",
 }
 
 // tailRegion: n sits in the story's closing part, with at most one prose
@@ -172,7 +182,12 @@ func tailRegion(s *scan) bool {
 // closingLine holds for a short block near the end of the story that starts
 // with a phrase that closes a page (licence notes, "posted in", support calls).
 func closingLine(s *scan) bool {
-	return tailRegion(s) && !hasMedia(s.n) && startsWithWord(s.Norm(), tailPhrases)
+	if !tailRegion(s) || hasMedia(s.n) {
+		return false
+	}
+	t := s.Norm()
+	return startsWithWord(t, tailPhrases) || containsAny(t, rightsPhrases) ||
+		strings.HasPrefix(strings.TrimSpace(s.Text()), "©")
 }
 
 // trailingClutter holds for a short block after the story's last paragraph

@@ -27,6 +27,12 @@ var teaserHeadings = []string{
 	"también te puede interesar", "más noticias", "artículos relacionados", "te recomendamos",
 	"più letti", "potrebbe interessarti", "leggi anche", "articoli correlati",
 	"mais lidas", "leia também", "relacionadas", "meest gelezen", "gerelateerd", "lees ook",
+	"schon gelesen", "empfohlene beiträge", "empfohlene artikel", "zum weiterlesen", "weitere beiträge",
+	"könnte dich auch interessieren", "könnte sie auch interessieren", "das könnte dich", "entdecke weitere",
+	"weiterführende artikel", "ähnliche artikel", "ähnliche beiträge", "passend zum thema", "verwandte artikel",
+	"vous aimerez aussi", "à lire également", "lire également", "también le puede interesar", "otras noticias",
+	"more articles", "more posts", "related posts", "similar articles", "popular posts", "recent posts",
+	"latest posts", "next article", "previous article", "you may be interested in", "read these next",
 }
 
 // shareWords are the words of share and follow bars (en, de, fr, es, it, pt, nl).
@@ -256,7 +262,7 @@ func teaserHeadingWithLinks(s *scan) bool {
 	if !headingMatches(s.n, teaserHeadings) {
 		return false
 	}
-	return nextLinkBlock(s) != nil || nothingAfter(s.n, s.root)
+	return nextLinkBlock(s) != nil || nothingAfter(s.n, s.root) || (s.lay != nil && s.lay.after(s.n))
 }
 
 // nothingAfter reports whether no text follows n inside root: a teaser
