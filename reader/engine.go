@@ -37,6 +37,7 @@ type scan struct {
 	inStory  bool
 	host     string  // the page's host, to tell links to the same site
 	lay      *layout // where the story's prose is (inside the story only)
+	lens     map[*html.Node]int // text length of every element, computed once per pass
 	tokens   []string
 	tokensOK bool
 	text     *string
@@ -50,9 +51,59 @@ func newScan(n, root *html.Node, inStory bool, host string, lay *layout) *scan {
 
 func (s *scan) textLen() int {
 	if s.tlen < 0 {
-		s.tlen = textLen(s.n)
+		if n, ok := s.lens[s.n]; ok {
+			s.tlen = n
+		} else {
+			s.tlen = textLen(s.n)
+		}
 	}
 	return s.tlen
+}
+
+// textLens returns the non-space text length of every element under root in
+// one bottom-up walk, so rules need not walk each subtree again. Removals
+// during the pass only shrink ancestors already visited, so the figures stay
+// right for what is still to be visited.
+func textLens(root *html.Node) map[*html.Node]int {
+	lens := map[*html.Node]int{}
+	var order []*html.Node
+	for n := root; n != nil; n = nextNode(root, n, false) {
+		if n.Type == html.ElementNode {
+			order = append(order, n)
+		}
+	}
+	for i := len(order) - 1; i >= 0; i-- {
+		n := order[i]
+		total := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				total += len(strings.TrimSpace(c.Data))
+			case html.ElementNode:
+				total += lens[c]
+			}
+		}
+		lens[n] = total
+	}
+	return lens
+}
+
+// echoesParent reports an element that is its parent's only content, so its
+// text is the parent's text, which the text rules have already judged.
+func (s *scan) echoesParent() bool {
+	p := s.n.Parent
+	if p == nil || p == s.root || protectedTags[p.Data] || !textBlock[p.Data] {
+		return false
+	}
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		if c == s.n {
+			continue
+		}
+		if c.Type == html.ElementNode || (c.Type == html.TextNode && strings.TrimSpace(c.Data) != "") {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *scan) Text() string {
@@ -112,7 +163,7 @@ func (r *compiledRule) matches(s *scan) bool {
 		if !r.tagSet[n.Data] && !r.roleSet[role] {
 			return false
 		}
-	} else if r.tokenSet == nil && !textBlock[n.Data] {
+	} else if r.tokenSet == nil && (!textBlock[n.Data] || (r.shape == nil && s.echoesParent())) {
 		return false
 	}
 	if r.tokenSet != nil && !anyIn(s.Tokens(), r.tokenSet) {
@@ -190,6 +241,7 @@ const removedTextLen = 120
 // and recording it.
 func (c *Cleaner) apply(root *html.Node, p pass, host string, lay *layout, offset int) []Removal {
 	var removed []Removal
+	lens := textLens(root)
 	cut := func(rule string, n *html.Node) {
 		r := record(rule, n)
 		if lay != nil {
@@ -204,6 +256,7 @@ func (c *Cleaner) apply(root *html.Node, p pass, host string, lay *layout, offse
 			continue
 		}
 		s := newScan(n, root, lay != nil, host, lay)
+		s.lens = lens
 		hit := c.firstMatch(s, p)
 		if hit == nil {
 			n = nextNode(root, n, false)
