@@ -2,6 +2,7 @@ package reader
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -81,11 +82,24 @@ func (c *Cleaner) CleanString(page string, pageURL string) (*Article, error) {
 		}
 		return nil, fmt.Errorf("%w: %w", ErrNotHTML, err)
 	}
-	return c.CleanNode(doc, pageURL)
+	a, err := c.CleanNode(doc, pageURL)
+	if errors.Is(err, ErrNotArticle) && c.cfg.teaserPass {
+		// The teaser pass must never cost a page its story: when a page
+		// comes out empty with it, clean a fresh parse without it.
+		if doc, perr := html.Parse(strings.NewReader(page)); perr == nil {
+			plain := *c
+			plain.cfg.teaserPass = false
+			if b, berr := plain.CleanNode(doc, pageURL); berr == nil {
+				return b, nil
+			}
+		}
+	}
+	return a, err
 }
 
 // CleanNode cleans an already parsed document. It changes doc: pass a copy if
-// the tree is needed afterwards.
+// the tree is needed afterwards. Unlike CleanString it cannot retry a page
+// that the teaser pass left empty without the pass, since doc is consumed.
 func (c *Cleaner) CleanNode(doc *html.Node, pageURL string) (a *Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {

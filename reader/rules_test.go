@@ -135,3 +135,14 @@ func TestRuleNamesAndDisabling(t *testing.T) {
 	assert.Contains(t, none.TextContent, "Advertisement")
 	assert.Empty(t, none.Removed)
 }
+
+// TestTeaserPassNeverEmptiesAPage: when the pass would leave nothing, the
+// page is cleaned again without it, so it never costs a page its story.
+func TestTeaserPassNeverEmptiesAPage(t *testing.T) {
+	page := `<html><body><div class="related-box"><p>The ferry to the island will run twice a day from May, the harbour board said on Friday after a long dispute with the operator.</p><p>Tickets go on sale next week.</p></div></body></html>`
+	off, err := reader.New(reader.WithTeaserPass(false)).CleanString(page, "")
+	require.NoError(t, err)
+	on, err := reader.New().CleanString(page, "")
+	require.NoError(t, err, "the pass must not turn a cleanable page into an error")
+	assert.Equal(t, off.TextContent, on.TextContent)
+}
