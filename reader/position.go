@@ -142,9 +142,26 @@ func edgeMetadata(s *scan) bool {
 		return false
 	}
 	if s.lay.before(s.n) {
-		return isDateline(s) || isBylineRepeat(s)
+		return isDateline(s) || isBylineRepeat(s) || isEdgeLabel(s)
 	}
-	return s.lay.after(s.n) && isDateline(s)
+	return s.lay.after(s.n) && (isDateline(s) || isEdgeLabel(s))
+}
+
+// edgeLabels start short metadata lines: sections, tags and reading time
+// (en, de, fr, es, it, pl).
+var edgeLabels = []string{
+	"category", "categories", "kategorie", "kategorien", "rubrik", "ressort", "thema:", "themen:", "topics", "topic:",
+	"tags", "schlagworte", "schlagwörter", "stichworte", "catégorie", "catégories", "mots-clés", "categoría",
+	"categorías", "etiquetas", "categoria", "tag:", "kategoria", "tagi", "lesezeit", "lesedauer", "reading time",
+	"temps de lecture", "tiempo de lectura", "tempo di lettura", "czas czytania", "ten tekst przeczytasz",
+}
+
+var rxReadTime = regexp.MustCompile(`^\d{1,3}\s*(min|minute|minuten|minutes|minutos|minuti)\.?\s*(read|lesezeit|lesen|de lecture|de lectura|di lettura)?$`)
+
+// isEdgeLabel: a short section, tag or reading-time line.
+func isEdgeLabel(s *scan) bool {
+	t := s.Norm()
+	return len(t) <= 100 && (startsWithWord(t, edgeLabels) || rxReadTime.MatchString(t))
 }
 
 // tailPhrases start blocks that close a page rather than a story (normalized).

@@ -103,6 +103,12 @@ var rules = []rule{
 		maxChars: 80,
 	},
 	{
+		name: "ad-prefix", pass: post,
+		why:   "a short block introduced by an ad label and a separator ('ANZEIGE – …', 'Sponsored: …') is an ad",
+		langs: []string{"en", "de", "fr", "es", "it", "pl", "ru"},
+		shape: adPrefixed, maxChars: 300,
+	},
+	{
 		name: "share-bar", pass: both,
 		why:   "a block made only of share and follow words is a share bar",
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
@@ -133,7 +139,8 @@ var rules = []rule{
 			"à lire aussi", "a lire aussi", "lire aussi", "lire la suite", "à voir aussi", "voir aussi", "sur le même sujet",
 			"lee también", "lea también", "leer más", "te puede interesar", "le puede interesar", "más información", "relacionado",
 			"leggi anche", "potrebbe interessarti", "leia também", "leia mais", "veja também", "lees ook", "lees meer",
-			"читайте также", "читайте еще",
+			"читайте также", "читайте еще", "puedes ver", "ver también", "mira también", "czytaj też", "czytaj także",
+			"zobacz też", "zobacz także", "przeczytaj też", "przeczytaj także", "mehr:", "lesen sie dazu", "dazu passend",
 		},
 		maxChars: 220, shape: hasLink,
 	},
@@ -147,6 +154,11 @@ var rules = []rule{
 			"weiterlesen mit", "nur für abonnenten", "réservé aux abonnés", "exclusivo para suscriptores",
 		},
 		maxChars: 400,
+	},
+	{
+		name: "lone-link-line", pass: post,
+		why:   "a paragraph that is nothing but a headline-sized link to the same site points to another story",
+		shape: loneLinkLine, maxChars: 200,
 	},
 	{
 		name: "cta-subscribe", pass: post,

@@ -17,11 +17,12 @@ import (
 // ruleCase is one numbered case of a rule case file: a snippet placed in a
 // story, and whether the teaser pass must remove it (and by which rule) or keep it.
 type ruleCase struct {
-	no    int
-	title string
-	html  string
-	want  string // "kept" or "removed <rule>"
-	after bool   // place the snippet after the story's last paragraph
+	no     int
+	title  string
+	html   string
+	want   string // "kept" or "removed <rule>"
+	after  bool   // place the snippet after the story's last paragraph
+	before bool   // place the snippet before the story's first paragraph
 }
 
 const (
@@ -51,7 +52,7 @@ func readRuleCases(t *testing.T, path string) []ruleCase {
 		fmt.Sscan(m[1], &no)
 		cases = append(cases, ruleCase{
 			no: no, title: m[2], html: strings.TrimSpace(parts[1]), want: strings.TrimSpace(parts[2]),
-			after: strings.Contains(m[2], "[after]"),
+			after: strings.Contains(m[2], "[after]"), before: strings.Contains(m[2], "[before]"),
 		})
 	}
 	return cases
@@ -59,15 +60,20 @@ func readRuleCases(t *testing.T, path string) []ruleCase {
 
 // storyWith places snippet in the middle of (or after) a plain story.
 func storyWith(snippet string, after bool) string {
+	return storyAt(snippet, map[bool]int{true: 7, false: 4}[after])
+}
+
+// storyAt places snippet before story paragraph at (1..6), or after the last for 7.
+func storyAt(snippet string, at int) string {
 	var sb strings.Builder
 	sb.WriteString("<!doctype html><html lang=en><head><title>Council sends harbour plan to a final vote</title></head><body><article><h1>Council sends harbour plan to a final vote</h1>\n")
 	for i := 1; i <= 6; i++ {
-		if i == 4 && !after {
+		if i == at {
 			sb.WriteString(snippet + "\n")
 		}
 		sb.WriteString(fmt.Sprintf(storyPara, i))
 	}
-	if after {
+	if at > 6 {
 		sb.WriteString(snippet + "\n")
 	}
 	sb.WriteString("</article></body></html>")
@@ -83,7 +89,14 @@ func TestRuleCases(t *testing.T) {
 		for _, rc := range readRuleCases(t, f) {
 			name := fmt.Sprintf("%s/%d", strings.TrimSuffix(filepath.Base(f), ".txt"), rc.no)
 			t.Run(name, func(t *testing.T) {
-				a, err := c.CleanString(storyWith(rc.html, rc.after), "https://news.example/2026/harbour-plan")
+				at := 4
+				switch {
+				case rc.after:
+					at = 7
+				case rc.before:
+					at = 1
+				}
+				a, err := c.CleanString(storyAt(rc.html, at), "https://news.example/2026/harbour-plan")
 				require.NoError(t, err, rc.title)
 				for i := 1; i <= 6; i++ {
 					assert.Contains(t, a.TextContent, fmt.Sprintf("voted, %d, to send", i), "%s: story paragraph %d lost", rc.title, i)

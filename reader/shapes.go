@@ -73,6 +73,13 @@ var sourceHeadings = []string{"sources", "source", "references", "notes", "footn
 
 func hasLink(s *scan) bool { return findFirst(s.n, "a") != nil }
 
+var rxAdPrefix = regexp.MustCompile(`^(anzeige|advertisement|advertorial|sponsored|sponsored content|paid post|werbung|publicité|publicidad|publi-reportage|pubblicità|reklama|реклама)\s*[-–—:|]`)
+
+// adPrefixed: the block's raw text starts with an ad label and a separator.
+func adPrefixed(s *scan) bool {
+	return rxAdPrefix.MatchString(strings.ToLower(strings.TrimSpace(s.Text())))
+}
+
 func promoWords(s *scan) bool { return rxPromoVerb.MatchString(s.Norm()) }
 
 func commentCount(s *scan) bool {
@@ -393,4 +400,39 @@ func holdsStoryMarker(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// loneLinkLine holds for a paragraph-like block whose text is one link of
+// headline size to a page of the same site.
+func loneLinkLine(s *scan) bool {
+	switch s.n.Data {
+	case "p", "div", "h3", "h4", "h5", "h6", "strong", "b", "em":
+	default:
+		return false
+	}
+	t := s.textLen()
+	if t < 20 {
+		return false
+	}
+	var link *html.Node
+	for _, e := range elements(s.n) {
+		if e.Data == "a" {
+			if link != nil {
+				return false // more than one link: a line of links, judged elsewhere
+			}
+			link = e
+		}
+		if e.Data == "img" {
+			return false
+		}
+	}
+	if link == nil || textLen(link)*10 < t*9 {
+		return false
+	}
+	href := strings.TrimSpace(getAttr(link, "href"))
+	if href == "" || strings.HasPrefix(href, "#") || !strings.Contains(href, "/") {
+		return false
+	}
+	// Without a page URL every relative link looks internal: stay safe.
+	return s.host != "" && sameSite(href, s.host)
 }
