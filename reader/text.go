@@ -30,11 +30,12 @@ func storyText(story *html.Node) string {
 	return strings.Join(out, "\n")
 }
 
-// dropInvisible removes soft hyphens and zero-width characters, which split
-// words for search and counting but show nothing.
+// dropInvisible removes zero-width characters, which split words for search
+// and counting but show nothing. Soft hyphens stay, as in the browser's
+// innerText: they mark where a word may break.
 func dropInvisible(r rune) rune {
 	switch r {
-	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
 		return -1
 	}
 	return r
