@@ -45,11 +45,13 @@ var shareWords = set([]string{
 	"delen", "kopiëren", "comments", "comment", "gift", "send", "instagram", "youtube", "tiktok", "rss",
 })
 
-// shareCore are the words that make a block a share bar at all.
-var shareCore = set([]string{
+// shareCoreList are the words that make a block a share bar at all.
+var shareCoreList = []string{
 	"share", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "flipboard",
 	"teilen", "partager", "compartir", "condividi", "partilhar", "delen", "instagram",
-})
+}
+
+var shareCore = set(shareCoreList)
 
 var (
 	rxCommentCount = regexp.MustCompile(`^(\d+\s+)?(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|comentários)(\s*\(?\d+\)?)?$`)
@@ -95,7 +97,11 @@ func galleryControl(s *scan) bool {
 // onlyShareWords holds for a non-empty block whose every word is a share or
 // follow word (or a count), with at least one word that names sharing.
 func onlyShareWords(s *scan) bool {
-	words := strings.FieldsFunc(s.Norm(), func(r rune) bool {
+	t := s.Norm()
+	if !containsAny(t, shareCoreList) {
+		return false // cheap reject before splitting into words
+	}
+	words := strings.FieldsFunc(t, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
 	})
 	core := false
