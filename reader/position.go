@@ -117,13 +117,20 @@ func isDateline(s *scan) bool {
 	return other <= 1
 }
 
+// rxBylineLeftover matches what is left of a byline line whose author link
+// readability removed: the "by" word, then nothing or a comma and a role.
+var rxBylineLeftover = regexp.MustCompile(`^(by|von|par|por|di|door|av|de)(\s*,.{0,60})?$`)
+
 // isBylineRepeat holds for a short block that only repeats the byline shown
 // in the view's header ("By Mara Jensen", "Von Katrin Vogel").
 func isBylineRepeat(s *scan) bool {
+	t := s.Norm()
+	if rxBylineLeftover.MatchString(t) {
+		return true // readability took the author link out and left "By , Reporter"
+	}
 	if s.lay == nil || s.lay.byline == "" {
 		return false
 	}
-	t := s.Norm()
 	if len(t) > len(s.lay.byline)+12 {
 		return false
 	}
