@@ -35,8 +35,8 @@ type scan struct {
 	n        *html.Node
 	root     *html.Node // the page or the story
 	inStory  bool
-	host     string  // the page's host, to tell links to the same site
-	lay      *layout // where the story's prose is (inside the story only)
+	host     string             // the page's host, to tell links to the same site
+	lay      *layout            // where the story's prose is (inside the story only)
 	lens     map[*html.Node]int // text length of every element, computed once per pass
 	tokens   []string
 	tokensOK bool
