@@ -1,5 +1,7 @@
 package reader
 
+import "golang.org/x/net/html"
+
 // Article is the cleaned story of one page. Its JSON names follow
 // Readability.js where one exists, so the same object crosses the JS bridge
 // and the CLI's JSON output.
@@ -47,11 +49,12 @@ type Removal struct {
 	Tag string `json:"tag"`
 	// Text is the start of the removed block's text (about 120 characters).
 	Text string `json:"text"`
-	// HTML is the removed block, sanitized like Content, for blocks removed
-	// from inside the story; empty for page clutter removed before
-	// readability chose the story.
+	// HTML is the removed block, sanitized like Content, when it stood
+	// inside the story readability chose; empty for page clutter around it.
 	HTML string `json:"html,omitempty"`
 	// Anchor is the id of an empty <span> left in Content where the block
 	// was, so a view can put HTML back in its place; empty when HTML is.
 	Anchor string `json:"anchor,omitempty"`
+
+	node *html.Node // the removed subtree, until the story is final
 }

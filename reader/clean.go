@@ -48,8 +48,9 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 		return nil, ErrNotArticle
 	}
 	// Security hook (issue 8, sanitize.go/ids.go): cr- ids, fragment links, denied attributes.
+	c.fillRestorable(story, removed)
 	lockStory(story, pageURL)
-	placeAnchors(story)
+	placeAnchors(story, removed)
 
 	var sb strings.Builder
 	if err := html.Render(&sb, story); err != nil {

@@ -244,9 +244,8 @@ func (c *Cleaner) apply(root *html.Node, p pass, host string, lay *layout, offse
 	lens := textLens(root)
 	cut := func(rule string, n *html.Node) {
 		r := record(rule, n)
-		if lay != nil {
-			r.HTML, r.Anchor = c.keepForRestore(n, offset+len(removed))
-		}
+		r.Anchor = leaveMarker(n, offset+len(removed))
+		r.node = n
 		removed = append(removed, r)
 		detach(n)
 	}

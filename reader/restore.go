@@ -9,7 +9,8 @@ import (
 
 // Blocks removed from inside the story can be put back by the view: each
 // keeps its sanitized HTML, and an empty <span id="cr--rm-N"> marks its place
-// in Content (N is its index in Article.Removed). Story ids are all "cr-"
+// in Content. Blocks the pre-pass took out of what became the story count
+// too: their markers travel through readability with the page (N is its index in Article.Removed). Story ids are all "cr-"
 // plus the page's id, so a page would need an id starting with "-rm-" to
 // collide.
 
@@ -20,25 +21,72 @@ const markerTag = "cr-removed"
 // anchorPrefix starts the id of every restore anchor.
 const anchorPrefix = "cr--rm-"
 
-// keepForRestore sanitizes n for Removal.HTML and leaves a marker in its place.
-func (c *Cleaner) keepForRestore(n *html.Node, index int) (htmlOut, anchor string) {
-	var sb strings.Builder
-	if err := html.Render(&sb, n); err != nil || n.Parent == nil {
-		return "", ""
+// leaveMarker puts a placeholder where n stands and returns its anchor id.
+// Markers left in page clutter outside the story simply vanish with it.
+func leaveMarker(n *html.Node, index int) string {
+	if n.Parent == nil {
+		return ""
 	}
-	anchor = anchorPrefix + strconv.Itoa(index)
-	marker := &html.Node{Type: html.ElementNode, Data: markerTag, Attr: []html.Attribute{{Key: "n", Val: anchor}}}
+	anchor := anchorPrefix + strconv.Itoa(index)
+	// A raw node, not an element: readability scores elements and text,
+	// so the marker cannot change which block it chooses.
+	marker := &html.Node{Type: html.RawNode, Data: markerTag, Attr: []html.Attribute{{Key: "n", Val: anchor}}}
 	n.Parent.InsertBefore(marker, n)
-	return c.policy.Sanitize(sb.String()), anchor
+	return anchor
 }
 
-// placeAnchors turns markers into empty spans carrying their anchor id.
-func placeAnchors(story *html.Node) {
-	for _, n := range elements(story) {
-		if n.Data == markerTag {
-			id := getAttr(n, "n")
-			n.Data = "span"
-			n.Attr = []html.Attribute{{Key: "id", Val: id}}
+// fillRestorable gives every removal whose marker ended up in the story its
+// sanitized HTML, and clears the anchor of the others.
+func (c *Cleaner) fillRestorable(story *html.Node, removed []Removal) {
+	inStory := map[string]bool{}
+	for _, n := range markers(story) {
+		inStory[getAttr(n, "n")] = true
+	}
+	for i := range removed {
+		r := &removed[i]
+		if r.node != nil && inStory[r.Anchor] {
+			for _, m := range markers(r.node) {
+				detach(m) // places of smaller blocks removed inside this one
+			}
+			var sb strings.Builder
+			if err := html.Render(&sb, r.node); err == nil {
+				r.HTML = c.policy.Sanitize(sb.String())
+			}
+		}
+		if r.HTML == "" {
+			r.Anchor = ""
+		}
+		r.node = nil
+	}
+}
+
+// placeAnchors turns markers into empty spans carrying their anchor id; a
+// marker whose removal kept no HTML is dropped.
+func placeAnchors(story *html.Node, removed []Removal) {
+	keep := map[string]bool{}
+	for _, r := range removed {
+		if r.Anchor != "" {
+			keep[r.Anchor] = true
 		}
 	}
+	for _, n := range markers(story) {
+		id := getAttr(n, "n")
+		if !keep[id] {
+			detach(n)
+			continue
+		}
+		n.Type, n.Data = html.ElementNode, "span"
+		n.Attr = []html.Attribute{{Key: "id", Val: id}}
+	}
+}
+
+// markers lists the placeholder nodes under root.
+func markers(root *html.Node) []*html.Node {
+	var out []*html.Node
+	for n := root; n != nil; n = nextNode(root, n, false) {
+		if n.Type == html.RawNode && n.Data == markerTag {
+			out = append(out, n)
+		}
+	}
+	return out
 }

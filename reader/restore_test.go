@@ -25,9 +25,10 @@ func TestRemovedBlocksCanBeRestored(t *testing.T) {
 	restorable := 0
 	for i, r := range a.Removed {
 		if r.Anchor == "" {
-			assert.Empty(t, r.HTML, "page clutter removed before readability has no place in the story")
+			assert.Empty(t, r.HTML, "page clutter outside the story has no place to go back to")
 			continue
 		}
+		assert.NotContains(t, r.HTML, "cr-removed", "no placeholder leaks into restorable HTML")
 		restorable++
 		assert.Equal(t, 1, strings.Count(a.Content, `<span id="`+r.Anchor+`"></span>`), "anchor of removal %d", i)
 		assert.True(t, strings.HasSuffix(r.Anchor, "-"+strconv.Itoa(i)), "anchor %q names its index %d", r.Anchor, i)
@@ -49,4 +50,30 @@ func TestRemovedBlocksCanBeRestored(t *testing.T) {
 		}
 	}
 	t.Fatal("the cta line was not recorded as removed")
+}
+
+// TestPrePassRemovalsInsideTheStoryAreRestorable: a block the pre-pass took
+// out of what became the story can be restored too; clutter around the
+// story cannot, and leaves no anchor behind.
+func TestPrePassRemovalsInsideTheStoryAreRestorable(t *testing.T) {
+	page := storyAt(`<p class="related-inline">Read more: <a href="/2026/ferry">Ferry timetable changes for the summer</a></p>`, 3)
+	page = strings.Replace(page, "<body>", `<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>`, 1)
+	a, err := reader.New().CleanString(page, "https://news.example/2026/harbour-plan")
+	require.NoError(t, err)
+	var inline, nav *reader.Removal
+	for i := range a.Removed {
+		switch a.Removed[i].Tag {
+		case "p":
+			inline = &a.Removed[i]
+		case "nav":
+			nav = &a.Removed[i]
+		}
+	}
+	require.NotNil(t, inline)
+	require.NotNil(t, nav)
+	assert.Contains(t, inline.HTML, "Ferry timetable changes")
+	assert.Equal(t, 1, strings.Count(a.Content, `<span id="`+inline.Anchor+`"></span>`))
+	assert.Empty(t, nav.Anchor)
+	assert.Empty(t, nav.HTML)
+	assert.NotContains(t, a.Content, "cr-removed")
 }

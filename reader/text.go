@@ -106,7 +106,7 @@ var emptyDroppable = map[string]bool{
 
 func hasMedia(n *html.Node) bool {
 	for d := n; d != nil; d = nextNode(n, d, false) {
-		if d.Type == html.ElementNode && (d.Data == "img" || d.Data == "hr" || d.Data == markerTag) {
+		if (d.Type == html.ElementNode && (d.Data == "img" || d.Data == "hr")) || (d.Type == html.RawNode && d.Data == markerTag) {
 			return true
 		}
 	}
