@@ -1,15 +1,38 @@
-// view.js — the reading view: renders an Article (the object that
-// cleanread.js resolves with) into a container, with DOM APIs only.
+// view.js — the reading view, shared by the demo, the bookmarklet's reader
+// page and the extension. Public API (kept stable; shells use only this):
 //
-//   import { renderArticle } from './view.js';
-//   renderArticle(document.querySelector('#view'), article);
+//   import { mountView, renderArticle } from './view.js';
 //
-// Pair it with view.css. Shells add their own chrome (toolbar, themes, the
-// list of removed blocks) around the <article> this returns.
+//   const view = await mountView(container, article, {
+//     storage,            // settings adapter (settings-store.js); default localStorage.
+//                         //   Extension: chromeStorageAdapter(chrome.storage.local)
+//     blockRemoteImages,  // the shell's default for the switch: demo true, bookmarklet/extension false
+//     locale,             // for the date; default the browser's
+//     shortcuts,          // document-wide keyboard shortcuts (default true)
+//   });
+//   // → { article: <article>, close(): closes panels, destroy(): removes listeners, stops speech }
+//
+//   renderArticle(container, article, {blockRemoteImages, locale, labels})
+//   // → just the header and story (no toolbar), e.g. for a preview.
+//
+// mountView gives the container class "cr-view" and fills it with the
+// toolbar (type, theme, read aloud, removed, export, help) and the article.
+// `article` is what cleanread.js's clean() resolves with.
+//
+// Pages that show the view should load, in <head>:
+//   <script src="settings-boot.js"></script>        (stored theme before first paint; no inline script)
+//   <link rel="stylesheet" href="view.css">
+//   <link rel="stylesheet" href="print.css" media="print">
+// and serve view-*.js, settings-*.js next to view.js.
 
-import { htmlToFragment } from './safe-html.js';
+import { storyFragment, isRemote } from './view-content.js';
+import { loadSettings, saveSettings, applySettings, localStorageAdapter } from './settings-store.js';
+import { buildControls } from './view-toolbar.js';
 
-/** Default English labels; pass {labels} to renderArticle to translate. */
+export { storyFragment } from './view-content.js';
+export { chromeStorageAdapter, localStorageAdapter } from './settings-store.js';
+
+/** Default English labels; pass {labels} to translate. */
 export const defaultLabels = {
   readingTime: (minutes) => `${minutes} min read`,
   original: (host) => (host ? `Original page on ${host}` : 'Original page'),
@@ -17,8 +40,76 @@ export const defaultLabels = {
 };
 
 /**
+ * Mounts the full reading view of article into container: toolbar, panels,
+ * header and story. Settings are loaded through options.storage and applied
+ * to <html>. Resolves with a controller {article, close(), destroy()}.
+ */
+export async function mountView(container, article, options = {}) {
+  const doc = container.ownerDocument;
+  const storage = options.storage ?? localStorageAdapter();
+  let settings = await loadSettings(storage);
+  applySettings(doc.documentElement, settings);
+
+  const restored = new Set();
+  const state = {
+    doc,
+    container,
+    article,
+    storage,
+    get settings() {
+      return settings;
+    },
+    get blockRemoteImages() {
+      return settings.blockImages ?? Boolean(options.blockRemoteImages);
+    },
+    articleEl: null,
+    restored,
+    /** Applies and saves a new settings object. */
+    async update(next) {
+      const imagesBefore = state.blockRemoteImages;
+      settings = await saveSettings(next, storage);
+      applySettings(doc.documentElement, settings);
+      if (state.blockRemoteImages !== imagesBefore) rerender();
+      controls.refresh();
+    },
+    rerender,
+  };
+
+  function rerender() {
+    controls.speaker.stop(); // its sentences point into the old nodes
+    const el = renderArticle(doc.createElement('div'), article, {
+      blockRemoteImages: state.blockRemoteImages,
+      locale: options.locale,
+      labels: options.labels,
+    });
+    if (state.articleEl) state.articleEl.replaceWith(el);
+    state.articleEl = el;
+    for (const i of [...restored].sort((a, b) => a - b)) controls.restore(i, { quiet: true });
+  }
+
+  container.classList.add('cr-view');
+  const controls = buildControls(state, { shortcuts: options.shortcuts !== false });
+  state.articleEl = renderArticle(doc.createElement('div'), article, {
+    blockRemoteImages: state.blockRemoteImages,
+    locale: options.locale,
+    labels: options.labels,
+  });
+  container.replaceChildren(controls.element, state.articleEl);
+  controls.refresh();
+  return {
+    /** The <article> element shown now (a re-render replaces it). */
+    get article() {
+      return state.articleEl;
+    },
+    close: () => controls.closePanels(),
+    destroy: () => controls.destroy(),
+  };
+}
+
+/**
  * Renders article into container, replacing what was there, and returns the
- * new <article> element. options: {locale, labels}.
+ * new <article> element: header and story only. options: {blockRemoteImages,
+ * locale, labels}.
  */
 export function renderArticle(container, article, options = {}) {
   const doc = container.ownerDocument;
@@ -27,7 +118,10 @@ export function renderArticle(container, article, options = {}) {
   root.className = 'cr-article';
   setLangDir(root, article);
   root.append(buildHeader(doc, article, labels, options.locale));
-  root.append(buildContent(doc, article));
+  const content = buildContent(doc, article, options);
+  const lead = leadImage(doc, article, content, options);
+  if (lead) root.append(lead);
+  root.append(content);
   container.replaceChildren(root);
   return root;
 }
@@ -64,26 +158,11 @@ export function buildHeader(doc, article, labels = defaultLabels, locale = undef
   return header;
 }
 
-/** Builds the story body from the article's sanitized HTML. */
-export function buildContent(doc, article) {
+/** Builds the story body from the article's sanitized HTML. options: {blockRemoteImages}. */
+export function buildContent(doc, article, options = {}) {
   const body = el(doc, 'div', 'cr-content');
-  body.append(htmlToFragment(article.content, doc));
+  body.append(storyFragment(article.content, doc, { blockRemoteImages: Boolean(options.blockRemoteImages) }));
   dropRepeatedTitle(body, article.title);
-  for (const img of body.querySelectorAll('img')) {
-    img.loading = 'lazy';
-    img.decoding = 'async';
-  }
-  for (const a of body.querySelectorAll('a[href]')) {
-    if (isHTTP(a.getAttribute('href'))) {
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-    }
-  }
-  for (const table of body.querySelectorAll('table')) {
-    const box = el(doc, 'div', 'cr-scroll');
-    table.replaceWith(box);
-    box.append(table);
-  }
   return body;
 }
 
@@ -99,6 +178,38 @@ export function dateElement(doc, value, locale) {
   t.dateTime = d.toISOString();
   t.textContent = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(d);
   return t;
+}
+
+// leadImage returns a figure for article.image when the story does not
+// already start with an image or show the same one, and the image may load.
+function leadImage(doc, article, content, options) {
+  const src = article.image;
+  if (typeof src !== 'string' || !(isHTTP(src) || /^data:image\/(png|jpeg|gif|webp|avif);/.test(src))) return null;
+  if (options.blockRemoteImages && isRemote(src, doc.location?.origin ?? 'null', doc.baseURI)) return null;
+  const first = content.querySelector('img');
+  if (first && textBefore(content, first) === '') return null;
+  for (const img of content.querySelectorAll('img')) {
+    if (sameImage(img.getAttribute('src'), src, doc.baseURI)) return null;
+  }
+  const fig = el(doc, 'figure', 'cr-lead');
+  const img = doc.createElement('img');
+  img.alt = '';
+  img.loading = 'lazy';
+  img.decoding = 'async';
+  img.referrerPolicy = 'no-referrer';
+  img.src = src; // after the policy: the first request already carries no referrer
+  fig.append(img);
+  return fig;
+}
+
+function sameImage(a, b, base) {
+  try {
+    const u = new URL(a, base);
+    const v = new URL(b, base);
+    return u.origin + u.pathname === v.origin + v.pathname;
+  } catch {
+    return false;
+  }
 }
 
 // dropRepeatedTitle removes a leading heading that repeats the title shown
