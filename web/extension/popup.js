@@ -1,0 +1,78 @@
+// popup.js — the toolbar popup. On open: read the active tab (the click gave
+// activeTab), clean the page here in the worker, show the article compactly
+// with the removed count and "Open in reader tab". Pages the extension may
+// not read get a plain sentence.
+//
+// State for tests: body[data-state] is reading → cleaning → done | error;
+// body[data-removed] and body[data-error-code] as on the reader page.
+
+import { init, clean } from './cleanread.js';
+import { renderArticle } from './view.js';
+import { sentenceFor } from './messages.js';
+import { arrival } from './arrival.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const grab = globalThis.cleanreadGrab;
+const $ = (id) => document.getElementById(id);
+const ui = { status: $('status'), open: $('open'), message: $('message'), view: $('view') };
+
+const loaded = init();
+loaded.catch(() => {}); // reported when cleaning
+let tab = null;
+let page = null;
+
+main();
+
+async function main() {
+  try {
+    [tab] = await api.tabs.query({ active: true, currentWindow: true });
+    page = await grab.snapshot(tab);
+    setState('cleaning');
+    setStatus('Cleaning…');
+    await loaded;
+    const article = await clean(page.html, { url: httpURL(page.url), blockRemoteImages: false });
+    renderArticle(ui.view, article, { blockRemoteImages: false }); // a preview: the reader tab has the toolbar
+    const removed = article.removed?.length ?? 0;
+    document.body.dataset.removed = String(removed);
+    setStatus(`${removed} ${removed === 1 ? 'block' : 'blocks'} removed · ${(article.wordCount ?? 0).toLocaleString()} words`);
+    ui.open.hidden = false;
+    setState('done');
+  } catch (err) {
+    fail(err);
+  }
+}
+
+ui.open.addEventListener('click', async () => {
+  ui.open.disabled = true;
+  try {
+    const key = await grab.store(page);
+    await grab.openReader(tab, 'ext=' + encodeURIComponent(key));
+    window.close();
+  } catch (err) {
+    ui.open.disabled = false;
+    fail(err);
+  }
+});
+
+function fail(err) {
+  const code = err?.code ?? 'internal';
+  if (err?.message) console.info('cleanread:', code, err.message);
+  document.body.dataset.errorCode = code;
+  ui.message.textContent = Object.hasOwn(arrival, code) ? arrival[code] : sentenceFor(code);
+  ui.message.hidden = false;
+  setStatus('');
+  setState('error');
+}
+
+function httpURL(s) {
+  return /^https?:\/\//i.test(s ?? '') ? s : undefined;
+}
+
+function setState(state) {
+  document.body.dataset.state = state;
+}
+
+function setStatus(text) {
+  ui.status.textContent = text;
+  ui.status.hidden = text === '';
+}

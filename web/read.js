@@ -1,0 +1,238 @@
+// read.js — the reader page (read.html). It cleans one page in the worker
+// and shows the reading view. The page comes from one of three places:
+//
+//   1. The bookmarklet's window (window.opener): this page posts
+//      {type: 'cleanread:ready'} to it and accepts exactly one message of the
+//      shape {type: 'cleanread:page', html, url, selectionHtml?}, only from
+//      window.opener, and only from the origin of that url.
+//   2. The URL fragment #page=<JSON {html, url, selectionHtml}>: the
+//      bookmarklet's pruned copy, for pages whose Cross-Origin-Opener-Policy
+//      leaves this window without an opener. It is read once and cleared
+//      with history.replaceState. #too-large says the copy did not fit.
+//   3. In the extension, #ext=<key>: the page the popup or the keyboard
+//      shortcut stored in storage.session; #ext-error=<code> says why there
+//      is none.
+//
+// State for people and tests: body[data-state] is waiting → cleaning →
+// done | error; body[data-source] says which of the three it was;
+// body[data-removed] how many blocks were removed; body[data-scope] is
+// page | selection.
+
+import { init, clean } from './cleanread.js';
+import { mountView, chromeStorageAdapter } from './view.js';
+import { sentenceFor } from './messages.js';
+import { arrival } from './arrival.js';
+
+/** How long the reader waits for the bookmarklet's message. */
+const WAIT_MS = 10_000;
+/** With a copy in the fragment too, how long to wait for the full page. */
+const WAIT_WITH_COPY_MS = 3_000;
+
+const ext = globalThis.browser ?? globalThis.chrome;
+const inExtension = /^(chrome|moz|safari-web)-extension:$/.test(location.protocol);
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  status: $('status'),
+  scope: $('scope'),
+  message: $('message'),
+  messageText: $('message-text'),
+  messageHelp: $('message-help'),
+  view: $('view'),
+};
+
+const loaded = init();
+loaded.catch(() => {}); // reported when cleaning
+
+// Kept for the selection toggle.
+let current = null; // {html, url, selectionHtml}
+let whole = null; // the whole page's article, for the selection's header
+let view = null; // the mounted reading view
+
+receive().then(
+  (page) => {
+    current = page;
+    return show('page');
+  },
+  (err) => fail(err),
+);
+ui.scope.addEventListener('click', () => show(document.body.dataset.scope === 'page' ? 'selection' : 'page'));
+
+// receive resolves with the page to clean, or rejects with {code}.
+async function receive() {
+  if (!inExtension) document.getElementById('demo-link').href = new URL('./', location.href).href;
+  const hash = location.hash;
+  if (hash) history.replaceState(null, '', location.pathname + location.search);
+
+  if (inExtension) return fromExtension(hash);
+
+  const copy = hash.startsWith('#page=') ? parseCopy(hash.slice('#page='.length)) : null;
+  if (window.opener) {
+    try {
+      const page = await fromOpener(copy ? WAIT_WITH_COPY_MS : WAIT_MS);
+      setSource('message');
+      return page;
+    } catch (err) {
+      if (!copy) throw err;
+    }
+  }
+  if (copy) {
+    setSource('fragment');
+    return copy;
+  }
+  throw { code: hash === '#too-large' ? 'too_large' : 'nothing' };
+}
+
+// fromOpener says "ready" to the bookmarklet's window and waits for the page.
+function fromOpener(waitMs) {
+  const opener = window.opener;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      window.removeEventListener('message', onMessage);
+      reject({ code: 'no_answer' });
+    }, waitMs);
+    function onMessage(ev) {
+      if (ev.source !== opener) return;
+      const page = checkPage(ev.data, ev.origin);
+      if (!page) return;
+      clearTimeout(timer);
+      window.removeEventListener('message', onMessage);
+      resolve(page);
+    }
+    window.addEventListener('message', onMessage);
+    // The ready message carries nothing, so any origin may see it.
+    opener.postMessage({ type: 'cleanread:ready' }, '*');
+  });
+}
+
+// checkPage returns {html, url, selectionHtml} if data has exactly the
+// bookmarklet's shape (and, for a message, comes from the page's own origin),
+// or null.
+function checkPage(data, origin) {
+  if (!data || typeof data !== 'object' || Object.getPrototypeOf(data) !== Object.prototype) return null;
+  const allowed = ['type', 'html', 'url', 'selectionHtml'];
+  if (!Object.keys(data).every((k) => allowed.includes(k))) return null;
+  if (data.type !== 'cleanread:page' || typeof data.html !== 'string' || typeof data.url !== 'string') return null;
+  if (data.selectionHtml !== undefined && typeof data.selectionHtml !== 'string') return null;
+  const url = httpURL(data.url);
+  if (origin !== undefined && url && new URL(url).origin !== origin) return null;
+  return { html: data.html, url, selectionHtml: data.selectionHtml || '' };
+}
+
+// parseCopy reads the fragment's copy of the page, or returns null.
+function parseCopy(encoded) {
+  try {
+    const data = JSON.parse(decodeURIComponent(encoded));
+    return checkPage({ type: 'cleanread:page', ...data });
+  } catch {
+    return null;
+  }
+}
+
+// fromExtension reads the page the popup or the shortcut stored.
+async function fromExtension(hash) {
+  setSource('extension');
+  document.getElementById('demo-link').closest('p').remove(); // no demo page inside the extension
+  const params = new URLSearchParams(hash.slice(1));
+  if (params.has('ext-error')) throw { code: params.get('ext-error') };
+  const key = params.get('ext');
+  if (!key || !ext?.storage?.session) throw { code: 'nothing' };
+  // Put the key back so that reloading this tab shows the page again.
+  history.replaceState(null, '', `${location.pathname}#ext=${encodeURIComponent(key)}`);
+  const stored = (await ext.storage.session.get(key))[key];
+  const page = stored && checkPage({ type: 'cleanread:page', ...stored });
+  if (!page) throw { code: 'gone' };
+  return page;
+}
+
+// show cleans the whole page or just the selection and renders it.
+async function show(scope) {
+  setState('cleaning');
+  document.body.dataset.scope = scope;
+  setStatus(scope === 'page' ? 'Cleaning the page…' : 'Cleaning the selection…');
+  ui.message.hidden = true;
+  try {
+    await loaded;
+    const html = scope === 'page' ? current.html : selectionPage(current.selectionHtml, whole ?? {});
+    const start = performance.now();
+    const article = await clean(html, { url: current.url, blockRemoteImages: false });
+    const ms = performance.now() - start;
+    if (scope === 'page') whole = article;
+    view?.destroy();
+    // Remote images are shown by default here (the view's switch can block
+    // them); settings live in the extension's storage inside the extension.
+    view = await mountView(ui.view, article, {
+      blockRemoteImages: false,
+      storage: inExtension && ext?.storage?.local ? chromeStorageAdapter(ext.storage.local) : undefined,
+    });
+    document.title = `${article.title || 'Untitled'} — cleanread`;
+    const removed = article.removed?.length ?? 0;
+    document.body.dataset.removed = String(removed);
+    setStatus(
+      [
+        scope === 'page' ? 'Whole page' : 'Selection only',
+        `${removed} ${removed === 1 ? 'block' : 'blocks'} removed`,
+        `${(article.wordCount ?? 0).toLocaleString()} words`,
+        `cleaned in ${Math.max(1, Math.round(ms))} ms`,
+      ].join(' · '),
+    );
+    if (current.selectionHtml) {
+      ui.scope.textContent = scope === 'page' ? 'Clean just the selection' : 'Show the whole page';
+      ui.scope.hidden = false;
+    }
+    setState('done');
+  } catch (err) {
+    if (scope === 'selection') {
+      document.body.dataset.scope = 'page'; // the whole page stays on screen
+      if (err?.code === 'not_article') err = { code: 'selection_short' };
+    }
+    fail(err, { keepView: scope === 'selection' });
+  }
+}
+
+// selectionPage wraps the selected HTML in a page the cleaner can read,
+// with the whole page's title, site, author and date.
+function selectionPage(selectionHtml, { title = '', siteName = '', byline = '', publishedTime = '' }) {
+  const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const meta = (attr, name, value) => (value ? `<meta ${attr}="${name}" content="${esc(value)}">` : '');
+  return `<!DOCTYPE html><html><head><title>${esc(title)}</title>${meta('property', 'og:site_name', siteName)}${meta('name', 'author', byline)}${meta('property', 'article:published_time', publishedTime)}</head><body><article>${selectionHtml}</article></body></html>`;
+}
+
+// fail shows a plain sentence for err.code; the technical text goes to the
+// console only.
+function fail(err, { keepView = false } = {}) {
+  const code = err?.code ?? 'internal';
+  if (err?.message) console.info('cleanread:', code, err.message);
+  document.body.dataset.errorCode = code;
+  const known = Object.hasOwn(arrival, code);
+  let sentence = known ? arrival[code] : sentenceFor(code);
+  if (code === 'selection_short') sentence = 'The selection is too short to read as an article. Select more of the story, or read the whole page.';
+  ui.messageText.textContent = sentence;
+  // The paste fallback helps whenever the page itself did not arrive.
+  ui.messageHelp.hidden = inExtension || !known;
+  ui.message.hidden = false;
+  if (!keepView) ui.view.replaceChildren();
+  setStatus(known ? 'No page to clean.' : 'Cleaning failed.');
+  setState('error');
+}
+
+function httpURL(s) {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function setSource(source) {
+  document.body.dataset.source = source;
+}
+
+function setState(state) {
+  document.body.dataset.state = state;
+}
+
+function setStatus(text) {
+  ui.status.textContent = text;
+}
