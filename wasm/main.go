@@ -11,12 +11,23 @@
 // built on top of it; this global is internal.
 package main
 
-import "syscall/js"
+import (
+	"runtime/debug"
+	"strconv"
+	"syscall/js"
+)
 
 // version is set at build time with -ldflags '-X main.version=...'.
 var version = "dev"
 
+// gcPercent, when set at build time with -ldflags '-X main.gcPercent=N', is
+// passed to debug.SetGCPercent: the benchmark's lever for the collector.
+var gcPercent = ""
+
 func main() {
+	if n, err := strconv.Atoi(gcPercent); err == nil {
+		debug.SetGCPercent(n)
+	}
 	register(js.Global(), version)
 	select {} // keep the Go program, and so the clean function, alive
 }
