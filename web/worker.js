@@ -5,20 +5,25 @@
 //   in:  {type: 'clean', id, html, url, options}
 //   out: {type: 'result', id, result}      result is the bridge's {ok, article | error}
 //   out: {type: 'exited'}                  the Go program stopped; replace this worker
+//   in:  {type: 'memory'}                  debug hook for tests and the benchmark:
+//   out: {type: 'memory', bytes}           the size of the wasm linear memory
 import './wasm_exec.js';
 
 let api = null;
+let memory = null; // the Go program's WebAssembly.Memory
 
 self.onmessage = (ev) => {
   const msg = ev.data;
   if (msg?.type === 'init') start(msg.module);
   else if (msg?.type === 'clean') self.postMessage({ type: 'result', id: msg.id, result: clean(msg) });
+  else if (msg?.type === 'memory') self.postMessage({ type: 'memory', bytes: memory?.buffer.byteLength ?? 0 });
 };
 
 async function start(module) {
   try {
     const go = new Go();
     const instance = await WebAssembly.instantiate(module, go.importObject);
+    memory = instance.exports.mem;
     // run resolves only when the Go program exits, which it should never do.
     go.run(instance).then(() => self.postMessage({ type: 'exited' }));
     api = globalThis.cleanread;
