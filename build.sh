@@ -4,7 +4,8 @@
 #   ./build.sh          build everything into dist/ (same as ./build.sh build)
 #   ./build.sh serve    build, then serve the demo on http://127.0.0.1:8080/ (ADDR=host:port to change)
 #   ./build.sh test     go vet, Go tests (host, -race, wasm under node), JS tests, browser end-to-end tests
-#   ./build.sh bench    the reader's benchmarks
+#   ./build.sh bench    native Go benchmarks, then cleanread vs Readability.js in headless Chromium
+#   ./build.sh fuzz     run each fuzz target for FUZZTIME (default 30s)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -22,7 +23,10 @@ Commands:
   build   build the web app into dist/web and the CLI into dist/cleanread (the default)
   serve   build, then serve the demo (ADDR=host:port, default 127.0.0.1:8080)
   test    go vet, Go tests (host, -race, wasm under node), JS tests and browser end-to-end tests
-  bench   run the reader's benchmarks
+  bench   native Go benchmarks (CPUPROFILE=file writes a CPU profile), then the in-browser
+          benchmark against Readability.js + DOMPurify; extra arguments go to the bench
+          program, e.g. ./build.sh bench -pages 20 -runs 3 (see bench/README.md)
+  fuzz    run FuzzClean and FuzzBridgeArgs for FUZZTIME each (default 30s)
   help    show this message
 EOF
 }
@@ -64,6 +68,7 @@ build_web() {
   cp $(web_files) "$WEB_OUT/"
   cp "$goroot/lib/wasm/wasm_exec.js" "$WEB_OUT/wasm_exec.js"
   GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w -X main.version=$v" -o "$WEB_OUT/cleanread.wasm" ./wasm
+  [[ -z ${WASM_OPT:-} ]] || optimize_wasm "$WEB_OUT/cleanread.wasm"
   compress_web
 }
 
@@ -92,6 +97,8 @@ build_cli() {
 
 cmd_build() {
   build_web
+  build_bookmarklet
+  build_extension
   build_cli
   report_sizes
 }
@@ -125,6 +132,19 @@ ensure_chromium() {
   die "the browser tests need Chromium at $CHROMIUM. Install it with: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM=/path/to/chromium)"
 }
 
+# ensure_axe installs axe-core (npm) into a cache for the reading view's
+# accessibility tests; e2e injects its axe.min.js through DevTools (never shipped).
+AXE_VERSION=4.11.1
+AXE_DIR=${AXE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cleanread/axe-core}
+AXE_JS=$AXE_DIR/node_modules/axe-core/axe.min.js
+ensure_axe() {
+  [[ -f $AXE_JS ]] && return
+  need npm "Install npm (Debian: apt-get install -y npm): the accessibility tests use axe-core."
+  say "installing axe-core $AXE_VERSION into $AXE_DIR (npm)"
+  npm install --prefix "$AXE_DIR" --no-audit --no-fund --loglevel=error "axe-core@$AXE_VERSION" ||
+    die "installing axe-core failed; run: npm install --prefix $AXE_DIR axe-core@$AXE_VERSION"
+}
+
 cmd_test() {
   need_go
   need_node
@@ -153,21 +173,127 @@ cmd_test() {
   say "JS tests (node --test web/test/)"
   node --test web/test/
 
+  lint_extension
+
+  ensure_axe
   say "browser end-to-end tests (headless Chromium)"
-  CHROMIUM=$CHROMIUM go test -tags e2e -count=1 -timeout 10m ./e2e/
+  CHROMIUM=$CHROMIUM AXE_JS=$AXE_JS go test -tags e2e -count=1 -timeout 10m ./e2e/
   say "all tests passed"
+}
+
+# ---- bookmarklet and extension (issue 5) ---------------------------------
+
+EXT_OUT=$DIST/extension
+WEB_EXT_VERSION=10.7.0
+WEB_EXT_DIR=${WEB_EXT_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cleanread/web-ext}
+
+# strip_js drops whole-line // comments, indentation and blank lines: all the
+# minifying the bookmarklet needs (its sources keep to whole-line comments).
+strip_js() {
+  sed -e 's/^[[:space:]]*//' -e '/^\/\//d' -e '/^$/d' "$1"
+}
+
+# build_bookmarklet writes dist/web/bookmarklet.min.js: web/bookmarklet.js
+# with web/snapshot.js pasted in for its SNAPSHOT line. The demo page fills
+# in its origin and offers it as a javascript: link.
+build_bookmarklet() {
+  local out=$WEB_OUT/bookmarklet.min.js
+  grep -q '^  var page = SNAPSHOT;$' web/bookmarklet.js || die "web/bookmarklet.js has no 'var page = SNAPSHOT;' line"
+  SNAPSHOT=$(strip_js web/snapshot.js) awk '
+    $0 == "var page = SNAPSHOT;" { print "var page = " ENVIRON["SNAPSHOT"]; next }
+    { print }' <(strip_js web/bookmarklet.js) >"$out"
+  grep -q '__CLEANREAD_ORIGIN__' "$out" || die "the bookmarklet lost its origin placeholder"
+  say "bookmarklet: $(wc -c <"$out") bytes (dist/web/bookmarklet.min.js)"
+}
+
+# build_extension assembles dist/extension from web/extension plus the
+# shared web files (an extension cannot load files outside its folder), then
+# zips it for each store. The manifest serves both Chromium and Firefox.
+build_extension() {
+  need zip "Install zip (Debian: apt-get install -y zip)."
+  say "assembling the extension into dist/extension"
+  rm -rf "$EXT_OUT" "$DIST"/cleanread-*.zip
+  mkdir -p "$EXT_OUT"
+  cp -R web/extension/. "$EXT_OUT/"
+  # Everything of the web app except the demo page and the bookmarklet.
+  find "$WEB_OUT" -maxdepth 1 -type f ! -name '*.gz' ! -name '*.br' ! -name 'index.html' \
+    ! -name 'demo.*' ! -name 'sample.html' ! -name 'bookmarklet*' ! -name 'file-text.js' \
+    -exec cp {} "$EXT_OUT/" \;
+  local store
+  for store in chromium firefox; do
+    (cd "$EXT_OUT" && zip -q -r -X -9 "$DIST/cleanread-$store.zip" .)
+  done
+  say "extension: dist/cleanread-chromium.zip $(wc -c <"$DIST/cleanread-chromium.zip") bytes, dist/cleanread-firefox.zip (same files)"
+}
+
+# ensure_web_ext installs Mozilla's web-ext (a dev tool, npm) into a cache
+# folder outside the repository when it is missing.
+ensure_web_ext() {
+  [[ -x $WEB_EXT_DIR/node_modules/.bin/web-ext ]] && return
+  need npm "Install npm (Debian: apt-get install -y npm): web-ext lints the extension."
+  say "installing web-ext $WEB_EXT_VERSION into $WEB_EXT_DIR (npm)"
+  mkdir -p "$WEB_EXT_DIR"
+  npm install --prefix "$WEB_EXT_DIR" --no-audit --no-fund --loglevel=error "web-ext@$WEB_EXT_VERSION" ||
+    die "installing web-ext failed; run: npm install --prefix $WEB_EXT_DIR web-ext@$WEB_EXT_VERSION"
+}
+
+# lint_extension runs `web-ext lint` (Firefox's add-on linter) on
+# dist/extension; any error fails the tests, warnings are printed.
+lint_extension() {
+  ensure_web_ext
+  say "web-ext lint dist/extension"
+  "$WEB_EXT_DIR/node_modules/.bin/web-ext" lint --source-dir "$EXT_OUT" --no-input
+}
+
+# optimize_wasm runs binaryen's wasm-opt over the wasm when WASM_OPT is set
+# (WASM_OPT=1 means -O2; any other value is passed as the flags). Optional:
+# see bench/README.md for what it gained.
+optimize_wasm() {
+  need wasm-opt "Install binaryen (Debian: apt-get install -y binaryen), or unset WASM_OPT."
+  local flags=$WASM_OPT
+  [[ $flags == 1 ]] && flags=-O2
+  say "wasm-opt $flags (WASM_OPT)"
+  # shellcheck disable=SC2086
+  wasm-opt $flags --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int "$1" -o "$1.opt"
+  mv "$1.opt" "$1"
 }
 
 cmd_bench() {
   need_go
-  go test -run '^$' -bench . -benchmem ./reader/
+  need_node
+  ensure_chromium
+  mkdir -p bench/out
+  local prof=()
+  [[ -z ${CPUPROFILE:-} ]] || prof=(-cpuprofile "$(realpath -m "$CPUPROFILE")" -o bench/out/reader.test)
+  say "native Go benchmarks (BenchmarkClean over the Mozilla pages)"
+  go test -run '^$' -bench "${BENCH:-Clean}" -benchmem "${prof[@]}" ./reader/ | tee bench/out/go-bench.txt
+  [[ -z ${CPUPROFILE:-} ]] || say "CPU profile: $CPUPROFILE (go tool pprof -top bench/out/reader.test $CPUPROFILE)"
+  if [[ ! -f bench/node_modules/@mozilla/readability/Readability.js || ! -f bench/node_modules/dompurify/dist/purify.js ]]; then
+    need npm "Install npm (Debian: apt-get install -y npm): the benchmark's JavaScript baseline comes from npm."
+    say "installing the benchmark's baseline (Readability.js, DOMPurify) into bench/node_modules"
+    npm ci --prefix bench --no-audit --no-fund --loglevel=error
+  fi
+  build_web
+  say "in-browser benchmark (headless Chromium): cleanread vs Readability.js + DOMPurify"
+  CHROMIUM=$CHROMIUM go run ./bench -gobench bench/out/go-bench.txt "$@"
+}
+
+cmd_fuzz() {
+  need_go
+  local t=${FUZZTIME:-30s}
+  say "fuzzing FuzzClean (reader) for $t"
+  go test -run '^$' -fuzz '^FuzzClean$' -fuzztime "$t" -fuzzminimizetime 5s ./reader/
+  say "fuzzing FuzzBridgeArgs (the wasm bridge's argument checks, on the host) for $t"
+  go test -run '^$' -fuzz '^FuzzBridgeArgs$' -fuzztime "$t" -fuzzminimizetime 5s ./wasm/bridgeargs/
+  say "fuzzing done"
 }
 
 case ${1:-build} in
 build) cmd_build ;;
 serve) cmd_serve ;;
 test) cmd_test ;;
-bench) cmd_bench ;;
+bench) shift; cmd_bench "$@" ;;
+fuzz) cmd_fuzz ;;
 help | -h | --help) usage ;;
 *)
   printf 'build.sh: unknown command %q\n\n' "$1" >&2

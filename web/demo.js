@@ -15,7 +15,7 @@
 //   ?autoclean=0  load the sample but do not clean it
 
 import { init, clean } from './cleanread.js';
-import { renderArticle } from './view.js';
+import { mountView } from './view.js';
 import { sentenceFor } from './messages.js';
 import { readHTMLFile } from './file-text.js';
 
@@ -38,10 +38,12 @@ const ui = {
 const settings = readSettings(new URLSearchParams(location.search));
 const sampleURL = new URL('sample.html', location.href).href;
 let busy = false;
+let view = null; // the mounted reading view
 let loaded = startCleaner();
 
 wireEvents();
 loadSample({ autoclean: settings.autoclean });
+offerBookmarklet();
 
 function readSettings(params) {
   const positive = (name) => {
@@ -77,6 +79,27 @@ function startCleaner() {
   );
   p.catch(() => {});
   return p;
+}
+
+// offerBookmarklet builds the bookmarklet for this origin from
+// bookmarklet.min.js (made by build.sh from web/bookmarklet.js) and offers it
+// as a link to drag to the bookmarks bar.
+async function offerBookmarklet() {
+  const link = $('bookmarklet');
+  try {
+    const res = await fetch('bookmarklet.min.js');
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const code = (await res.text()).replace('__CLEANREAD_ORIGIN__', () => location.origin);
+    link.href = `javascript:${encodeURIComponent(code)}`;
+  } catch {
+    return; // not built: no link rather than a broken one
+  }
+  // Clicked here, it would only meet this page's CSP: explain instead.
+  link.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    setStatus('Drag the cleanread link to your bookmarks bar, then click the bookmark on a news page.');
+  });
+  $('bookmarklet-install').hidden = false;
 }
 
 function wireEvents() {
@@ -156,12 +179,22 @@ async function runClean({ reveal = true } = {}) {
       return loaded;
     });
     const start = performance.now();
-    const article = await clean(ui.html.value, {
-      url: ui.url.value.trim() || undefined,
-      maxBytes: settings.maxBytes,
-    });
+    // A big page takes a while: show the time as it runs.
+    const ticker = setInterval(() => setStatus(`Cleaning… ${seconds(performance.now() - start)} s`), 100);
+    let article;
+    try {
+      article = await clean(ui.html.value, {
+        url: ui.url.value.trim() || undefined,
+        maxBytes: settings.maxBytes,
+      });
+    } finally {
+      clearInterval(ticker);
+    }
     const ms = performance.now() - start;
-    renderArticle(ui.view, article);
+    view?.destroy();
+    // The demo blocks remote images by default: a pasted page's images would
+    // tell their servers what is being read.
+    view = await mountView(ui.view, article, { blockRemoteImages: true });
     ui.view.hidden = false;
     showStats(article, ms);
     // On a narrow screen the view is below the form: bring it into sight.
@@ -169,6 +202,8 @@ async function runClean({ reveal = true } = {}) {
     setStatus(`Cleaned in ${formatMs(ms)}.`);
     setState('done');
   } catch (err) {
+    view?.destroy();
+    view = null;
     ui.view.replaceChildren();
     ui.view.hidden = true;
     ui.stats.hidden = true;
