@@ -25,7 +25,9 @@ type Article struct {
 	PublishedTime string `json:"publishedTime"`
 	// ModifiedTime is the last modification time, in the same form as PublishedTime.
 	ModifiedTime string `json:"modifiedTime"`
-	// Image is the lead image: an absolute http(s) URL or empty.
+	// Image is the lead image: the page's declared one, else the picture it
+	// leads its story with; an absolute http(s) URL, an inline raster
+	// data: URL (at most 512 KiB), or empty.
 	Image string `json:"image"`
 	// Content is the story as sanitized HTML, safe to insert into a page.
 	Content string `json:"content"`

@@ -23,6 +23,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 
 	var removed []Removal
 	resolveLazyImages(doc)
+	lead := leadImage(doc)
 	if c.cfg.teaserPass {
 		removed = c.prePass(doc, host)
 	}
@@ -70,7 +71,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 	if pageURL != nil {
 		a.URL = pageURL.String()
 	}
-	fillMetadata(a, parsed, base, htmlLang)
+	fillMetadata(a, parsed, base, htmlLang, lead)
 	a.Dir = detectDir(story, htmlDir, a.Lang, text)
 	fillCounts(a)
 	if a.Removed == nil {

@@ -2,6 +2,7 @@ package reader
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -52,7 +53,7 @@ func rootDirLang(doc *html.Node) (dir, lang string) {
 
 // fillMetadata copies readability's metadata into a as plain, trimmed text
 // and checked URLs: it is as untrusted as the page.
-func fillMetadata(a *Article, p readability.Article, base *url.URL, htmlLang string) {
+func fillMetadata(a *Article, p readability.Article, base *url.URL, htmlLang, lead string) {
 	a.Title = plain(p.Title())
 	a.Byline = plain(p.Byline())
 	a.SiteName = plain(p.SiteName())
@@ -71,6 +72,66 @@ func fillMetadata(a *Article, p readability.Article, base *url.URL, htmlLang str
 		a.ModifiedTime = t.UTC().Format(time.RFC3339)
 	}
 	a.Image = checkedImageURL(base, p.ImageURL())
+	if a.Image == "" {
+		a.Image = checkedLeadImage(base, lead)
+	}
+}
+
+// maxInlineLead is the largest inline (data:) lead image kept in Image.
+const maxInlineLead = 512 << 10
+
+// checkedLeadImage accepts the page's own lead image: an http(s) URL, or an
+// inline raster data: URL of modest size.
+func checkedLeadImage(base *url.URL, s string) string {
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "data:") {
+		if len(s) <= maxInlineLead && safeURL(s, imageURL) != "" {
+			return strings.Join(strings.Fields(s), "")
+		}
+		return ""
+	}
+	return checkedImageURL(base, s)
+}
+
+// leadImage finds the picture a page leads its story with when it declares
+// none in its metadata: the first image after the headline and before the
+// second paragraph of prose (the first may be a standfirst), outside
+// navigation, asides and footers.
+// readability often leaves that figure out when it sits beside the story's
+// body rather than in it.
+func leadImage(doc *html.Node) string {
+	seenH1 := findFirst(doc, "h1") == nil
+	prose := 0
+	for n := doc; n != nil; {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "nav", "aside", "footer", "script", "noscript", "template":
+				n = nextNode(doc, n, true)
+				continue
+			case "h1":
+				seenH1 = true
+			case "p":
+				if seenH1 && textLen(n)-linkTextLen(n) >= proseMin {
+					if prose++; prose >= 2 {
+						return ""
+					}
+				}
+			case "img":
+				if seenH1 && !isTrackingPixel(n) && wideEnough(n) {
+					if src := strings.TrimSpace(getAttr(n, "src")); src != "" {
+						return src
+					}
+				}
+			}
+		}
+		n = nextNode(doc, n, false)
+	}
+	return ""
+}
+
+// wideEnough: no declared width, or one a lead picture would have.
+func wideEnough(n *html.Node) bool {
+	w, err := strconv.Atoi(strings.TrimSuffix(getAttr(n, "width"), "px"))
+	return err != nil || w >= 200
 }
 
 // plain collapses white space and drops control characters.
