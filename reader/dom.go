@@ -2,6 +2,7 @@ package reader
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -87,16 +88,29 @@ func detach(n *html.Node) {
 	}
 }
 
-// textOf returns the text of n with white space collapsed to single spaces.
+// textOf returns the text of n with white space collapsed to single spaces
+// and trimmed, in one pass.
 func textOf(n *html.Node) string {
 	var sb strings.Builder
+	space := false
 	for d := n; d != nil; d = nextNode(n, d, false) {
-		if d.Type == html.TextNode {
-			sb.WriteString(d.Data)
-			sb.WriteByte(' ')
+		if d.Type != html.TextNode {
+			continue
 		}
+		for _, r := range d.Data {
+			if unicode.IsSpace(r) {
+				space = sb.Len() > 0
+				continue
+			}
+			if space {
+				sb.WriteByte(' ')
+				space = false
+			}
+			sb.WriteRune(r)
+		}
+		space = sb.Len() > 0
 	}
-	return strings.Join(strings.Fields(sb.String()), " ")
+	return sb.String()
 }
 
 // textLen returns the number of bytes of non-space text under n, cheaply.
@@ -145,10 +159,14 @@ func tokens(n *html.Node) []string {
 }
 
 func appendTokens(out []string, s string) []string {
+	if s == "" {
+		return out
+	}
+	lower := asciiLower(s)
 	start := -1
 	flush := func(i int) {
 		if start >= 0 {
-			out = append(out, strings.ToLower(s[start:i]))
+			out = append(out, lower[start:i])
 			start = -1
 		}
 	}
@@ -168,4 +186,21 @@ func appendTokens(out []string, s string) []string {
 	}
 	flush(len(s))
 	return out
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets stay those of s
+// (class names are ASCII in practice; other bytes are kept as they are).
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }

@@ -110,20 +110,17 @@ func checkText(s string) error {
 // looksLikeMarkup reports whether s has at least one HTML tag or doctype near
 // its start (or anywhere, for short input).
 func looksLikeMarkup(s string) bool {
-	head := strings.ToLower(s[:min(len(s), 64<<10)])
-	for i := strings.IndexByte(head, '<'); i >= 0; {
-		rest := head[i+1:]
-		if rest != "" {
-			ch := rest[0]
-			if ch == '!' || ch == '/' || (ch >= 'a' && ch <= 'z') {
-				return true
-			}
+	head := s[:min(len(s), 64<<10)]
+	for i := strings.IndexByte(head, '<'); i >= 0 && i+1 < len(head); {
+		ch := head[i+1] | 0x20 // ASCII lower case
+		if head[i+1] == '!' || head[i+1] == '/' || (ch >= 'a' && ch <= 'z') {
+			return true
 		}
-		j := strings.IndexByte(rest, '<')
+		j := strings.IndexByte(head[i+1:], '<')
 		if j < 0 {
 			break
 		}
-		i = i + 1 + j
+		i += 1 + j
 	}
 	return false
 }

@@ -194,7 +194,7 @@ func detectDir(story *html.Node, pageDir, lang, text string) string {
 			break
 		}
 		switch {
-		case unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko):
+		case r >= 0x0590 && r <= 0x08ff && unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko):
 			rtl++
 		case unicode.IsLetter(r):
 			ltr++

@@ -77,15 +77,36 @@ func hasLink(s *scan) bool { return findFirst(s.n, "a") != nil }
 
 var rxAdPrefix = regexp.MustCompile(`^(anzeige|advertisement|advertorial|sponsored|sponsored content|paid post|werbung|publicité|publicidad|publi-reportage|pubblicità|reklama|реклама)\s*[-–—:|]`)
 
+// adLabelStarts are the first words rxAdPrefix can match, for a cheap check.
+var adLabelStarts = []string{"anzeige", "advertis", "sponsored", "paid post", "werbung", "publicit", "publicidad", "publi-", "pubblicit", "reklama", "реклама"}
+
 // adPrefixed: the block's raw text starts with an ad label and a separator.
 func adPrefixed(s *scan) bool {
+	if !startsWithAny(s.Norm(), adLabelStarts) {
+		return false
+	}
 	return rxAdPrefix.MatchString(strings.ToLower(strings.TrimSpace(s.Text())))
 }
+
+func startsWithAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// commentWords must appear in a block before the comment regexps run.
+var commentWords = []string{"comment", "kommentar", "comentar", "commenti", "reacties", "conversation", "discussion"}
 
 func promoWords(s *scan) bool { return rxPromoVerb.MatchString(s.Norm()) }
 
 func commentCount(s *scan) bool {
 	t := s.Norm()
+	if !containsAny(t, commentWords) {
+		return false
+	}
 	return rxCommentCount.MatchString(t) || rxCommentCall.MatchString(t)
 }
 

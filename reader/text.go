@@ -78,7 +78,7 @@ func countWords(s string) (words, cjk int) {
 }
 
 func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	return r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 // dropEmptyWrappers removes elements left with no text and no media, from the
