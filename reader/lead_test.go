@@ -30,6 +30,11 @@ func TestLeadImageFallsBackToTheStorysFirstPicture(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "https://cdn.example/share.jpg", declared.Image, "the page's declared image wins")
 
+	const inline = "data:image/png;base64,iVBORw0KGgo="
+	pic, err := reader.New().CleanString(strings.Replace(leadPage(""), "/img/bus.jpg", inline, 1), "https://courier.example/news/buses")
+	require.NoError(t, err)
+	assert.Equal(t, inline, pic.Image, "an inline raster lead picture is kept")
+
 	hostile, err := reader.New().CleanString(strings.Replace(leadPage(""), "/img/bus.jpg", "javascript:alert(1)", 1), "https://courier.example/news/buses")
 	require.NoError(t, err)
 	assert.Empty(t, hostile.Image)

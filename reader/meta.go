@@ -73,24 +73,12 @@ func fillMetadata(a *Article, p readability.Article, base *url.URL, htmlLang, le
 	}
 	a.Image = checkedImageURL(base, p.ImageURL())
 	if a.Image == "" {
-		a.Image = checkedLeadImage(base, lead)
+		a.Image = checkedImageURL(base, lead)
 	}
 }
 
 // maxInlineLead is the largest inline (data:) lead image kept in Image.
 const maxInlineLead = 512 << 10
-
-// checkedLeadImage accepts the page's own lead image: an http(s) URL, or an
-// inline raster data: URL of modest size.
-func checkedLeadImage(base *url.URL, s string) string {
-	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "data:") {
-		if len(s) <= maxInlineLead && safeURL(s, imageURL) != "" {
-			return strings.Join(strings.Fields(s), "")
-		}
-		return ""
-	}
-	return checkedImageURL(base, s)
-}
 
 // leadImage finds the picture a page leads its story with when it declares
 // none in its metadata: the first image after the headline and before the
@@ -145,24 +133,15 @@ func plain(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// checkedImageURL returns s resolved against base when it is an http(s) URL,
-// else "".
+// checkedImageURL returns s checked like any image URL of the story and
+// resolved against base: an absolute http(s) URL, an inline raster data: URL
+// of at most maxInlineLead bytes, or "".
 func checkedImageURL(base *url.URL, s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
+	u := resolved(base, safeURL(s, imageURL))
+	if strings.HasPrefix(u, "data:") && len(u) > maxInlineLead {
 		return ""
 	}
-	u, err := url.Parse(s)
-	if err != nil {
-		return ""
-	}
-	if base != nil {
-		u = base.ResolveReference(u)
-	}
-	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return ""
-	}
-	return u.String()
+	return u
 }
 
 // rtlLangs are the language subtags written right to left.
