@@ -54,10 +54,7 @@ func runMain(m *testing.M) (int, error) {
 	if _, err := os.Stat(filepath.Join(webDir, "cleanread.wasm")); err != nil {
 		return 0, fmt.Errorf("dist/web has no cleanread.wasm (%w): run ./build.sh first", err)
 	}
-	exe := os.Getenv("CHROMIUM")
-	if exe == "" {
-		exe = "/usr/bin/chromium"
-	}
+	exe := chromiumPath()
 	if _, err := os.Stat(exe); err != nil {
 		return 0, fmt.Errorf("no browser at %s (%w): install it with apt-get install -y chromium, or set CHROMIUM", exe, err)
 	}
@@ -69,15 +66,7 @@ func runMain(m *testing.M) (int, error) {
 	defer srv.Close()
 	baseURL = srv.URL
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.WindowSize(1280, 900),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), launchOptions()...)
 	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	defer cancel()
@@ -88,6 +77,28 @@ func runMain(m *testing.M) (int, error) {
 	}
 	browserCtx = ctx
 	return m.Run(), nil
+}
+
+// chromiumPath is the browser the tests drive: $CHROMIUM or Debian's chromium.
+func chromiumPath() string {
+	if exe := os.Getenv("CHROMIUM"); exe != "" {
+		return exe
+	}
+	return "/usr/bin/chromium"
+}
+
+// launchOptions are chromedp's defaults plus what works on these machines
+// (see shared/notes/browser-testing.md), then extra.
+func launchOptions(extra ...chromedp.ExecAllocatorOption) []chromedp.ExecAllocatorOption {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath()),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	return append(opts, extra...)
 }
 
 // tab is one browser tab opened for a test.

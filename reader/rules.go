@@ -87,7 +87,7 @@ var rules = []rule{
 		guard: true,
 	},
 	{
-		name: "ad-label", pass: both,
+		name: "ad-label", pass: post,
 		why:   "a block whose whole text is an ad label marks an ad slot",
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl", "pl", "sv", "da", "ru", "uk", "zh", "ja", "ko", "tr", "cs"},
 		labels: []string{
@@ -109,7 +109,7 @@ var rules = []rule{
 		shape: adPrefixed, maxChars: 300,
 	},
 	{
-		name: "share-bar", pass: both,
+		name: "share-bar", pass: post,
 		why:   "a block made only of share and follow words is a share bar",
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
 		shape: onlyShareWords, maxChars: 300,
