@@ -41,6 +41,8 @@ type Article struct {
 	ReadingMinutes int `json:"readingMinutes"`
 	// Removed lists every block the teaser and ad pass took out.
 	Removed []Removal `json:"removed"`
+
+	pageProse int // prose characters on the whole page, for the second opinion
 }
 
 // Removal records one block the teaser and ad pass removed.

@@ -24,7 +24,8 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 	var removed []Removal
 	resolveLazyImages(doc)
 	lead := leadImage(doc)
-	if c.cfg.teaserPass {
+	prose := proseLen(doc)
+	if c.cfg.teaserPass && !c.cfg.skipPrePass {
 		removed = c.prePass(doc, host)
 	}
 
@@ -67,6 +68,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 		Content:     content,
 		TextContent: text,
 		Removed:     removed,
+		pageProse:   prose,
 	}
 	if pageURL != nil {
 		a.URL = pageURL.String()
@@ -126,3 +128,17 @@ func looksLikeIndex(story *html.Node) bool {
 // indexProseMax is the most non-link text a link list may have and still be
 // refused as "not an article".
 const indexProseMax = 250
+
+// proseLen sums the non-link text of the page's prose paragraphs.
+func proseLen(root *html.Node) int {
+	total := 0
+	for n := root; n != nil; {
+		if n.Type == html.ElementNode && isProse(n) {
+			total += textLen(n) - linkTextLen(n)
+			n = nextNode(root, n, true)
+			continue
+		}
+		n = nextNode(root, n, false)
+	}
+	return total
+}

@@ -166,7 +166,7 @@ func (r *compiledRule) matches(s *scan) bool {
 	} else if r.tokenSet == nil && (!textBlock[n.Data] || (r.shape == nil && s.echoesParent())) {
 		return false
 	}
-	if r.tokenSet != nil && !anyIn(s.Tokens(), r.tokenSet) {
+	if r.tokenSet != nil && (inRunningText(n) || !anyIn(s.Tokens(), r.tokenSet)) {
 		return false
 	}
 	if r.maxChars > 0 && s.textLen() > r.maxChars {
@@ -188,6 +188,30 @@ func (r *compiledRule) matches(s *scan) bool {
 		return false
 	}
 	return true
+}
+
+// inlineTags are phrasing elements; inside running text, their class names
+// say how they look (annotations, highlights), not that they are clutter.
+var inlineTags = map[string]bool{"a": true, "span": true, "em": true, "strong": true, "b": true, "i": true, "u": true, "small": true, "mark": true, "abbr": true, "cite": true, "q": true, "sup": true, "sub": true}
+
+// inRunningText reports an inline element inside a paragraph of text.
+func inRunningText(n *html.Node) bool {
+	if !inlineTags[n.Data] {
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		switch p.Data {
+		case "p", "li", "td", "dd", "blockquote", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6":
+			return true
+		}
+		if !inlineTags[p.Data] {
+			return false
+		}
+	}
+	return false
 }
 
 // textBlock are the elements text rules look at.

@@ -26,6 +26,7 @@ type config struct {
 	maxElements   int
 	maxDepth      int
 	teaserPass    bool
+	skipPrePass   bool // internal: the second opinion without the whole-page pass
 	disabledRules map[string]bool
 	policy        *bluemonday.Policy
 	logger        *slog.Logger

@@ -83,18 +83,42 @@ func (c *Cleaner) CleanString(page string, pageURL string) (*Article, error) {
 		return nil, fmt.Errorf("%w: %w", ErrNotHTML, err)
 	}
 	a, err := c.CleanNode(doc, pageURL)
-	if errors.Is(err, ErrNotArticle) && c.cfg.teaserPass {
+	if !c.cfg.teaserPass {
+		return a, err
+	}
+	switch {
+	case errors.Is(err, ErrNotArticle):
 		// The teaser pass must never cost a page its story: when a page
 		// comes out empty with it, clean a fresh parse without it.
-		if doc, perr := html.Parse(strings.NewReader(page)); perr == nil {
-			plain := *c
-			plain.cfg.teaserPass = false
-			if b, berr := plain.CleanNode(doc, pageURL); berr == nil {
-				return b, nil
-			}
+		if b, berr := c.again(page, pageURL, func(cfg *config) { cfg.teaserPass = false }); berr == nil {
+			return b, nil
+		}
+	case err == nil && c.lostTheStory(a):
+		// The whole-page pass can tip readability towards the wrong block
+		// (a comment instead of the post): ask again without it, and keep
+		// whichever answer holds more of the page's prose.
+		if b, berr := c.again(page, pageURL, func(cfg *config) { cfg.skipPrePass = true }); berr == nil && b.Length > a.Length {
+			return b, nil
 		}
 	}
 	return a, err
+}
+
+// again cleans a fresh parse of page with the configuration changed by edit.
+func (c *Cleaner) again(page, pageURL string, edit func(*config)) (*Article, error) {
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNotHTML, err)
+	}
+	other := *c
+	edit(&other.cfg)
+	return other.CleanNode(doc, pageURL)
+}
+
+// lostTheStory reports a story that holds little of a page rich in prose,
+// the sign that readability chose a side block.
+func (c *Cleaner) lostTheStory(a *Article) bool {
+	return a.pageProse >= 3000 && a.Length*4 < a.pageProse
 }
 
 // CleanNode cleans an already parsed document. It changes doc: pass a copy if

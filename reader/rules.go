@@ -81,7 +81,7 @@ var rules = []rule{
 			"cookie", "cookies", "consent", "gdpr",
 			"breadcrumb", "breadcrumbs", "sidebar", "toolbar", "pagination", "pager",
 			"tags", "taglist", "tagcloud", "categories", "authorbox", "authorbio", "aboutauthor", "bio",
-			"outstream", "modal", "popup", "navbar", "menu",
+			"outstream", "modal", "navbar", "menu",
 			"sronly", "visuallyhidden", "screenreader",
 		},
 		guard: true,

@@ -453,8 +453,8 @@ func loneLinkLine(s *scan) bool {
 			return false
 		}
 	}
-	if link == nil || textLen(link)*10 < t*9 {
-		return false
+	if link == nil || textLen(link)*10 < t*9 || len(strings.Fields(textOf(link))) < 3 {
+		return false // headlines have words; this also leaves unspaced scripts alone
 	}
 	href := strings.TrimSpace(getAttr(link, "href"))
 	if href == "" || strings.HasPrefix(href, "#") || !strings.Contains(href, "/") {
