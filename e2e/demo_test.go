@@ -74,6 +74,10 @@ func TestDemoCleansTheSampleOnLoad(t *testing.T) {
 	}
 	assert.Equal(t, 0, eval[int](tb, `document.querySelectorAll('#view .cr-content h1').length`),
 		"the title is shown once, in the header")
+	lead := eval[map[string]any](tb, `(() => { const img = document.querySelector('#view .cr-lead img');
+		return img ? {inline: img.src.startsWith('data:image/png'), alt: img.alt, loaded: img.complete && img.naturalWidth > 0} : {}; })()`)
+	assert.Equal(t, true, lead["inline"], "the story's lead picture is shown (the sample declares no og:image)")
+	assert.Equal(t, true, lead["loaded"])
 
 	first := eval[string](tb, `document.body.dataset.cleanMs`)
 	stats := tb.text("#stats")
