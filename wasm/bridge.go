@@ -5,6 +5,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"syscall/js"
 
@@ -20,7 +21,18 @@ func register(global js.Value, version string) {
 	api := js.Global().Get("Object").New()
 	api.Set("version", version)
 	api.Set("clean", js.FuncOf(cleanFunc))
+	api.Set("heap", js.FuncOf(heapFunc))
 	global.Set("cleanread", api)
+}
+
+// heapFunc is the JS function heap(): the bytes of live Go heap after a full
+// collection. A debug hook for the memory test and the benchmark: unlike the
+// size of the wasm memory, which never shrinks, it shows a leak at once.
+func heapFunc(_ js.Value, _ []js.Value) any {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.HeapAlloc)
 }
 
 // cleanFunc is the JS function clean(html, url, options). It returns a plain

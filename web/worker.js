@@ -6,7 +6,8 @@
 //   out: {type: 'result', id, result}      result is the bridge's {ok, article | error}
 //   out: {type: 'exited'}                  the Go program stopped; replace this worker
 //   in:  {type: 'memory'}                  debug hook for tests and the benchmark:
-//   out: {type: 'memory', bytes}           the size of the wasm linear memory
+//   out: {type: 'memory', bytes, heap}     the size of the wasm linear memory,
+//                                          and the live Go heap after a collection
 import './wasm_exec.js';
 
 let api = null;
@@ -16,7 +17,10 @@ self.onmessage = (ev) => {
   const msg = ev.data;
   if (msg?.type === 'init') start(msg.module);
   else if (msg?.type === 'clean') self.postMessage({ type: 'result', id: msg.id, result: clean(msg) });
-  else if (msg?.type === 'memory') self.postMessage({ type: 'memory', bytes: memory?.buffer.byteLength ?? 0 });
+  else if (msg?.type === 'memory') {
+    const heap = globalThis.cleanread?.heap?.() ?? 0;
+    self.postMessage({ type: 'memory', bytes: memory?.buffer.byteLength ?? 0, heap });
+  }
 };
 
 async function start(module) {
