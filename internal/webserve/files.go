@@ -2,6 +2,8 @@ package webserve
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"io/fs"
 	"net/http"
 	"path"
@@ -77,6 +79,11 @@ func (h *handler) serveFile(w http.ResponseWriter, r *http.Request, name string)
 		http.Error(w, "cannot read file", http.StatusInternalServerError)
 		return
 	}
+	// An ETag from the content lets a returning browser revalidate with a
+	// 304 instead of downloading the 1.7 MB wasm again (embedded files have
+	// no modification time to use). On loopback the bench saw no change in
+	// repeat-visit time; over a real network it saves the download.
+	w.Header().Set("ETag", h.etag(served, info, b))
 	http.ServeContent(w, r, "", info.ModTime(), bytes.NewReader(b))
 }
 
@@ -135,4 +142,17 @@ func qualityZero(params string) bool {
 		}
 	}
 	return false
+}
+
+// etag returns the strong entity tag of a served file, computed once per
+// version of it (a file served from a folder may change while serving).
+func (h *handler) etag(name string, info fs.FileInfo, b []byte) string {
+	key := name + "\x00" + strconv.FormatInt(info.ModTime().UnixNano(), 10) + "\x00" + strconv.Itoa(len(b))
+	if v, ok := h.etags.Load(key); ok {
+		return v.(string)
+	}
+	sum := sha256.Sum256(b)
+	tag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	h.etags.Store(key, tag)
+	return tag
 }

@@ -16,6 +16,7 @@ package webserve
 import (
 	"io/fs"
 	"net/http"
+	"sync"
 )
 
 // CSP is the Content-Security-Policy sent with every response.
@@ -31,7 +32,8 @@ func Handler(fsys fs.FS) http.Handler {
 }
 
 type handler struct {
-	fsys fs.FS
+	fsys  fs.FS
+	etags sync.Map // file name, modification time and size -> entity tag
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {

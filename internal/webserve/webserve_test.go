@@ -175,3 +175,27 @@ func TestServesOverRealServer(t *testing.T) {
 	assert.True(t, res.Uncompressed, "the response was gzip-encoded")
 	assert.Equal(t, "\x00asm-real", string(body))
 }
+
+// A returning browser revalidates with the content's ETag and gets a 304,
+// so it keeps the wasm it downloaded; each encoding has its own tag, and a
+// changed file gets a new one.
+func TestRevalidationWithETag(t *testing.T) {
+	fsys := testFS()
+	h := Handler(fsys)
+	res, _ := get(t, h, "/cleanread.wasm", map[string]string{"Accept-Encoding": "br"})
+	tag := res.Header.Get("ETag")
+	require.Regexp(t, `^"[0-9a-f]{24}"$`, tag)
+	assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"), "always revalidated, never stale")
+
+	res, body := get(t, h, "/cleanread.wasm", map[string]string{"Accept-Encoding": "br", "If-None-Match": tag})
+	assert.Equal(t, http.StatusNotModified, res.StatusCode)
+	assert.Empty(t, body)
+
+	gz, _ := get(t, h, "/cleanread.wasm", map[string]string{"Accept-Encoding": "gzip"})
+	assert.NotEqual(t, tag, gz.Header.Get("ETag"), "the gzip variant has its own tag")
+
+	fsys["cleanread.wasm.br"] = &fstest.MapFile{Data: []byte("BR-wasm-2")}
+	res, body = get(t, h, "/cleanread.wasm", map[string]string{"Accept-Encoding": "br", "If-None-Match": tag})
+	assert.Equal(t, http.StatusOK, res.StatusCode, "a changed file is sent again")
+	assert.Equal(t, "BR-wasm-2", body)
+}
