@@ -103,7 +103,9 @@ func textOf(n *html.Node) string {
 				continue
 			}
 			if space {
-				sb.WriteByte(' ')
+				if !strings.ContainsRune(",.;:!?)]»”’", r) {
+					sb.WriteByte(' ') // not before punctuation that closes on the word before
+				}
 				space = false
 			}
 			sb.WriteRune(r)

@@ -3,6 +3,7 @@ package reader
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -128,19 +129,23 @@ func isBylineRepeat(s *scan) bool {
 	if rxBylineLeftover.MatchString(t) {
 		return true // readability took the author link out and left "By , Reporter"
 	}
-	if s.lay == nil || s.lay.byline == "" {
-		return false
+	if s.lay == nil || s.lay.byline == "" || inRunningText(s.n) {
+		return false // the author's link inside a line is judged with its line
 	}
-	if len(t) > len(s.lay.byline)+12 {
+	if len(t) > len(s.lay.byline)+bylineExtra {
 		return false
 	}
 	for _, p := range []string{"", "by ", "von ", "par ", "por ", "di ", "door ", "av ", "autor ", "author "} {
-		if t == p+s.lay.byline {
-			return true
+		rest, ok := strings.CutPrefix(t, p+s.lay.byline)
+		if ok && (rest == "" || strings.IndexFunc(rest, unicode.IsLetter) != 0) {
+			return true // the byline, maybe followed by a role and a date
 		}
 	}
 	return false
 }
+
+// bylineExtra is how much a byline line may add to the name: a role and a date.
+const bylineExtra = 60
 
 // edgeMetadata: a dateline or a byline repeat before the story's first
 // paragraph, or a dateline after its last.

@@ -66,7 +66,7 @@ func storyWith(snippet string, after bool) string {
 // storyAt places snippet before story paragraph at (1..6), or after the last for 7.
 func storyAt(snippet string, at int) string {
 	var sb strings.Builder
-	sb.WriteString("<!doctype html><html lang=en><head><title>Council sends harbour plan to a final vote</title></head><body><article><h1>Council sends harbour plan to a final vote</h1>\n")
+	sb.WriteString("<!doctype html><html lang=en><head><title>Council sends harbour plan to a final vote</title><meta name=author content='Ada Brook'></head><body><article><h1>Council sends harbour plan to a final vote</h1>\n")
 	for i := 1; i <= 6; i++ {
 		if i == at {
 			sb.WriteString(snippet + "\n")
