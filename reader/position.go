@@ -12,6 +12,7 @@ import (
 // blocks before the first and after the last prose paragraph differently.
 type layout struct {
 	order      map[*html.Node]int // pre-order index of every element
+	end        map[*html.Node]int // index of the last element inside each element
 	firstProse int                // index of the first prose paragraph, -1 if none
 	lastProse  int                // index of the last prose paragraph's last element
 	proseStart []int              // start index of every prose paragraph, in order
@@ -22,14 +23,25 @@ type layout struct {
 const proseMin = 80
 
 func newLayout(root *html.Node, byline string) *layout {
-	l := &layout{order: map[*html.Node]int{}, firstProse: -1, lastProse: -1, byline: normalize(byline)}
-	i := 0
+	l := &layout{order: map[*html.Node]int{}, end: map[*html.Node]int{}, firstProse: -1, lastProse: -1, byline: normalize(byline)}
+	var els []*html.Node
 	for n := root; n != nil; n = nextNode(root, n, false) {
-		if n.Type != html.ElementNode {
-			continue
+		if n.Type == html.ElementNode {
+			l.order[n] = len(els)
+			els = append(els, n)
 		}
-		l.order[n] = i
-		i++
+	}
+	// In reverse pre-order every element's children come before it: its
+	// subtree ends where its last element child's subtree ends.
+	for i := len(els) - 1; i >= 0; i-- {
+		n := els[i]
+		l.end[n] = i
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			if c.Type == html.ElementNode {
+				l.end[n] = l.end[c]
+				break
+			}
+		}
 	}
 	for n := root; n != nil; n = nextNode(root, n, false) {
 		if n.Type == html.ElementNode && isProse(n) {
@@ -51,17 +63,13 @@ func isProse(n *html.Node) bool {
 	return false
 }
 
-// lastIndexIn is the index of the last element inside n (n included).
+// lastIndexIn is the index of the last element inside n (n included), as
+// the story stood when the layout was taken.
 func (l *layout) lastIndexIn(n *html.Node) int {
-	last := l.order[n]
-	for d := n; d != nil; d = nextNode(n, d, false) {
-		if d.Type == html.ElementNode {
-			if i, ok := l.order[d]; ok && i > last {
-				last = i
-			}
-		}
+	if i, ok := l.end[n]; ok {
+		return i
 	}
-	return last
+	return l.order[n]
 }
 
 // after reports whether n starts after the story's last prose paragraph.
@@ -127,7 +135,7 @@ var rxBylineLeftover = regexp.MustCompile(`^(by|von|par|por|di|door|av|de)(\s*,.
 func isBylineRepeat(s *scan) bool {
 	t := s.Norm()
 	if rxBylineLeftover.MatchString(t) {
-		return true // readability took the author link out and left "By , Reporter"
+		return true // what is left once the author link went (readability takes rel=author links as the byline)
 	}
 	if s.lay == nil || s.lay.byline == "" || inRunningText(s.n) {
 		return false // the author's link inside a line is judged with its line
