@@ -98,14 +98,20 @@ func worstA(w io.Writer, rs []pageResult, base map[string]pageResult) {
 	}
 }
 
-func worstB(w io.Writer, rs []pageResult, base map[string]pageResult) {
-	byFP := append([]pageResult(nil), rs...)
-	sort.SliceStable(byFP, func(i, j int) bool {
-		if byFP[i].FP != byFP[j].FP {
-			return byFP[i].FP > byFP[j].FP
+// mostFirst returns a copy of rs sorted by count, largest first, then by page.
+func mostFirst(rs []pageResult, count func(pageResult) int) []pageResult {
+	out := append([]pageResult(nil), rs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if a, b := count(out[i]), count(out[j]); a != b {
+			return a > b
 		}
-		return byFP[i].Page < byFP[j].Page
+		return out[i].Page < out[j].Page
 	})
+	return out
+}
+
+func worstB(w io.Writer, rs []pageResult, base map[string]pageResult) {
+	byFP := mostFirst(rs, func(r pageResult) int { return r.FP })
 	fmt.Fprintln(w, "\ncorpus B: pages leaking the most \"without\" snippets (cleanread)")
 	for i, r := range byFP[:min(15, len(byFP))] {
 		if r.FP == 0 {
@@ -118,13 +124,7 @@ func worstB(w io.Writer, rs []pageResult, base map[string]pageResult) {
 		}
 	}
 
-	byFN := append([]pageResult(nil), rs...)
-	sort.SliceStable(byFN, func(i, j int) bool {
-		if byFN[i].FN != byFN[j].FN {
-			return byFN[i].FN > byFN[j].FN
-		}
-		return byFN[i].Page < byFN[j].Page
-	})
+	byFN := mostFirst(rs, func(r pageResult) int { return r.FN })
 	fmt.Fprintln(w, "\ncorpus B: pages losing the most \"with\" snippets (cleanread)")
 	for i, r := range byFN[:min(15, len(byFN))] {
 		if r.FN == 0 {
