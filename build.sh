@@ -67,9 +67,61 @@ build_web() {
   # shellcheck disable=SC2046
   cp $(web_files) "$WEB_OUT/"
   cp "$goroot/lib/wasm/wasm_exec.js" "$WEB_OUT/wasm_exec.js"
-  GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w -X main.version=$v" -o "$WEB_OUT/cleanread.wasm" ./wasm
+  local modflag=()
+  if wasm_modfile "$DIST/modpatch"; then
+    modflag=(-modfile "$DIST/modpatch/go.mod")
+  fi
+  GOOS=js GOARCH=wasm go build "${modflag[@]}" -trimpath -ldflags="-s -w -X main.version=$v" -o "$WEB_OUT/cleanread.wasm" ./wasm
   [[ -z ${WASM_OPT:-} ]] || optimize_wasm "$WEB_OUT/cleanread.wasm"
+  stamp_wasm_url
   compress_web
+}
+
+# readability v2's readability.go holds only FromURL and three thin wrappers
+# (FromReader, FromDocument, CheckDocument) that cleanread never calls. Its
+# net/http import alone drags crypto/tls, x509 and math/big into the wasm
+# through package initialisers: 1.6 MB raw, 0.36 MB brotli.
+READABILITY_MOD=codeberg.org/readeck/go-readability/v2
+READABILITY_WRAPPERS='CheckDocument FromDocument FromReader FromURL RequestWith'
+
+# wasm_modfile writes, under $1, a copy of readability v2 from the module
+# cache without that file, and a go.mod that replaces the module with the
+# copy; the wasm build uses it through -modfile. Nothing of it is committed,
+# and the native build and every test use the module untouched. When the
+# file no longer holds just those names (a new release), it says so and
+# returns 1, and the wasm is built from the module as it is.
+wasm_modfile() {
+  local out=$1 dir names
+  dir=$(go list -m -f '{{.Dir}}' "$READABILITY_MOD") || return 1
+  names=$(grep -oE '^(func|type) [A-Z][A-Za-z]*' "$dir/readability.go" | awk '{print $2}' | sort | xargs)
+  if [[ $names != "$READABILITY_WRAPPERS" ]]; then
+    say "note: $READABILITY_MOD's readability.go declares '$names', not the wrappers expected; the wasm keeps net/http"
+    return 1
+  fi
+  rm -rf "$out"
+  mkdir -p "$out"
+  cp -R "$dir" "$out/readability"
+  chmod -R u+w "$out/readability"
+  printf '%s\n' '// Package readability, as cleanread'"'"'s wasm build compiles it: see wasm_modfile in build.sh.' \
+    'package readability' >"$out/readability/readability.go"
+  cp go.mod "$out/go.mod"
+  cp go.sum "$out/go.sum"
+  printf '\nreplace %s => %s\n' "$READABILITY_MOD" "$out/readability" >>"$out/go.mod"
+}
+
+# stamp_wasm_url points the built cleanread.js and index.html at
+# cleanread.wasm?v=<hash of its bytes>. webserve answers a URL whose hash
+# matches the file with "immutable" and a year's max-age, so a returning
+# browser takes the wasm (and V8 its compiled code) from its cache without
+# even a revalidation; a new build has a new URL.
+stamp_wasm_url() {
+  local h
+  h=$(sha256sum "$WEB_OUT/cleanread.wasm" | cut -c1-16)
+  sed -i "s|'./cleanread.wasm'|'./cleanread.wasm?v=$h'|" "$WEB_OUT/cleanread.js"
+  sed -i "s|href=\"cleanread.wasm\"|href=\"cleanread.wasm?v=$h\"|" "$WEB_OUT/index.html"
+  grep -q "cleanread.wasm?v=$h'" "$WEB_OUT/cleanread.js" || die "stamp_wasm_url: cleanread.js no longer names './cleanread.wasm'"
+  grep -q "cleanread.wasm?v=$h\"" "$WEB_OUT/index.html" || die "stamp_wasm_url: index.html no longer preloads cleanread.wasm"
+  say "wasm URL: cleanread.wasm?v=$h"
 }
 
 # compress_web writes .gz (and .br when the brotli CLI is present) next to
