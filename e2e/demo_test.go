@@ -252,3 +252,25 @@ func TestDemoNarrowScreen(t *testing.T) {
 		"the reading view sits below the input panel")
 	tb.screenshot("demo-narrow")
 }
+
+// A returning visit takes the wasm from the browser's cache without asking
+// the server at all: the page requests cleanread.wasm?v=<content hash>, which
+// the server marks immutable. (A revalidation would show as a transfer of
+// the response headers; a download as the whole file.)
+func TestReturningVisitTakesTheWasmFromCache(t *testing.T) {
+	tb := openTab(t, "/")
+	tb.waitDone()
+	const entry = `(() => { const e = performance.getEntriesByType('resource').find((r) => r.name.includes('cleanread.wasm'));
+		return e ? {name: e.name, transfer: e.transferSize, size: e.decodedBodySize} : {}; })()`
+	first := eval[map[string]any](tb, entry)
+	require.NotEmpty(t, first, "the demo fetched the wasm")
+	assert.Regexp(t, `/cleanread\.wasm\?v=[0-9a-f]{16}$`, first["name"])
+
+	tb.do(chromedp.Navigate(baseURL + "/")) // a new visit, not a reload (which revalidates)
+	tb.waitDone()
+	again := eval[map[string]any](tb, entry)
+	require.NotEmpty(t, again, "the reloaded demo fetched the wasm")
+	assert.Equal(t, first["name"], again["name"])
+	assert.EqualValues(t, 0, again["transfer"], "served from the cache, no request: %v", again)
+	assert.Greater(t, again["size"], float64(1<<20), "the whole wasm came from the cache")
+}

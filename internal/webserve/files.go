@@ -64,7 +64,7 @@ func (h *handler) serveFile(w http.ResponseWriter, r *http.Request, name string)
 		ctype = "application/octet-stream"
 	}
 	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("Cache-Control", h.cacheControl(r, name, info))
 
 	served := name
 	if hasVariants(h.fsys, name) {
@@ -155,4 +155,28 @@ func (h *handler) etag(name string, info fs.FileInfo, b []byte) string {
 	tag := `"` + hex.EncodeToString(sum[:12]) + `"`
 	h.etags.Store(key, tag)
 	return tag
+}
+
+// versionLen is the length of a content version in a URL: the first 16 hex
+// digits of the file's SHA-256, as build.sh stamps cleanread.wasm's URL.
+const versionLen = 16
+
+// cacheControl lets a browser keep a file for a year without asking again
+// when the URL names its content (?v= matching the file's hash): a new
+// build changes the URL. Every other response must be revalidated, which
+// the ETag makes a 304 when nothing changed.
+func (h *handler) cacheControl(r *http.Request, name string, info fs.FileInfo) string {
+	const revalidate, immutable = "no-cache", "public, max-age=31536000, immutable"
+	v := r.URL.Query().Get("v")
+	if len(v) != versionLen {
+		return revalidate
+	}
+	b, err := fs.ReadFile(h.fsys, name)
+	if err != nil {
+		return revalidate
+	}
+	if strings.TrimPrefix(h.etag(name, info, b), `"`)[:versionLen] != v {
+		return revalidate
+	}
+	return immutable
 }

@@ -3,6 +3,8 @@ package webserve
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -198,4 +200,26 @@ func TestRevalidationWithETag(t *testing.T) {
 	res, body = get(t, h, "/cleanread.wasm", map[string]string{"Accept-Encoding": "br", "If-None-Match": tag})
 	assert.Equal(t, http.StatusOK, res.StatusCode, "a changed file is sent again")
 	assert.Equal(t, "BR-wasm-2", body)
+}
+
+// A URL that names the file's content (?v= and the first 16 hex digits of
+// its SHA-256, as build.sh stamps it) is cached for a year as immutable, in
+// every encoding; a stale or malformed version is revalidated as usual.
+func TestVersionedURLIsImmutable(t *testing.T) {
+	fsys := testFS()
+	h := Handler(fsys)
+	sum := sha256.Sum256(fsys["cleanread.wasm"].Data)
+	v := hex.EncodeToString(sum[:])[:16]
+	for _, enc := range []string{"br", "gzip", ""} {
+		res, _ := get(t, h, "/cleanread.wasm?v="+v, map[string]string{"Accept-Encoding": enc})
+		assert.Equal(t, http.StatusOK, res.StatusCode, enc)
+		assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"), enc)
+	}
+	for _, q := range []string{"", "?v=", "?v=0000000000000000", "?v=" + v[:15], "?v=" + v + "0"} {
+		res, _ := get(t, h, "/cleanread.wasm"+q, map[string]string{"Accept-Encoding": "br"})
+		assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"), q)
+	}
+	fsys["cleanread.wasm"] = &fstest.MapFile{Data: []byte("\x00asm-raw-2")}
+	res, _ := get(t, h, "/cleanread.wasm?v="+v, map[string]string{"Accept-Encoding": "br"})
+	assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"), "the old version no longer matches a rebuilt file")
 }
