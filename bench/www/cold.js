@@ -10,7 +10,8 @@ const engine = params.get('engine');
 const name = params.get('page');
 
 function entryStart(suffix) {
-  const e = performance.getEntriesByType('resource').find((r) => r.name.endsWith(suffix));
+  // The app asks for cleanread.wasm?v=<hash>: match the path, not the query.
+  const e = performance.getEntriesByType('resource').find((r) => new URL(r.name).pathname.endsWith(suffix));
   return e ? { start: e.startTime, end: e.responseEnd, transfer: e.transferSize, encoded: e.encodedBodySize } : null;
 }
 
