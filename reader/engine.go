@@ -335,5 +335,6 @@ func (c *Cleaner) prePass(doc *html.Node, host string) []Removal {
 // offset is the number of removals before this pass, so anchors match
 // indexes into Article.Removed.
 func (c *Cleaner) postPass(story *html.Node, host, byline string, offset int) []Removal {
-	return c.apply(story, post, host, newLayout(story, byline), offset)
+	removed := c.apply(story, post, host, newLayout(story, byline), offset)
+	return append(removed, c.apply(story, sweep, host, nil, offset+len(removed))...)
 }

@@ -249,7 +249,9 @@ func trailingClutter(s *scan) bool {
 	if linkDensity(s.n) >= 0.5 {
 		return mostlySameSite(s.n, s.host)
 	}
-	labelLike := isHeadingLike(s.n) && !looksLikeSentence(s.Text())
+	// A short last paragraph is usually the story's closing line ("Mehr
+	// Infos auf …", a smiley), so only headings and other blocks count.
+	labelLike := s.n.Data != "p" && isHeadingLike(s.n) && !looksLikeSentence(s.Text())
 	return labelLike && nothingAfter(s.n, s.root)
 }
 

@@ -7,9 +7,10 @@ import "golang.org/x/net/html"
 type pass uint8
 
 const (
-	pre  pass = 1 << iota // whole page, before readability: high-confidence clutter only
-	post                  // inside the story readability chose
-	both = pre | post
+	pre   pass = 1 << iota // whole page, before readability: high-confidence clutter only
+	post                   // inside the story readability chose
+	sweep                  // inside the story again, once post is done: what other removals left behind
+	both  = pre | post
 )
 
 // rule is one teaser and ad rule, as data. A rule matches an element when
@@ -126,6 +127,12 @@ var rules = []rule{
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
 		shape: teaserHeadingWithLinks,
 		also:  nextLinkBlock,
+	},
+	{
+		name: "teaser-heading-left", pass: sweep,
+		why:   "a heading that announced other stories, left with nothing under it once they were removed",
+		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
+		shape: teaserHeadingLeftAlone,
 	},
 	{
 		name: "cta-line", pass: post,

@@ -19,7 +19,8 @@ var teaserHeadings = []string{
 	"recommended", "top stories", "trending", "latest news", "latest stories", "latest articles", "read next",
 	"up next", "what to read next", "editor's picks", "editors' picks", "don't miss", "also on", "around the web",
 	"from around the web", "more to explore", "further reading from",
-	"mehr zum thema", "mehr aus", "meistgelesen", "meist gelesen", "das könnte sie auch interessieren",
+	"mehr zum thema", "mehr aus", "meistgelesen", "meistgelesene", "meist gelesen", "meistdiskutiert", "meistdiskutierte",
+	"meistkommentiert", "meistkommentierte", "neueste beiträge", "das thema könnte", "das könnte sie auch interessieren",
 	"weitere artikel", "weitere nachrichten", "auch interessant", "empfohlen", "top-artikel", "neueste artikel",
 	"à lire aussi", "a lire aussi", "les plus lus", "sur le même sujet", "dans la même rubrique", "à découvrir",
 	"articles similaires", "les plus populaires",
@@ -272,7 +273,20 @@ func isHeadingLike(n *html.Node) bool {
 	}
 	switch n.Data {
 	case "p", "div", "strong", "b", "span", "header":
-		return textLen(n) <= 80 && textLen(n) > 0 && findFirst(n, "p") == nil
+		// Text and a link side by side ("À lire aussi : <a>…</a>") make a
+		// call-to-action line, not a heading.
+		l, links := textLen(n), linkTextLen(n)
+		return l <= 80 && l > 0 && (links == 0 || links == l) && !holdsParagraph(n)
+	}
+	return false
+}
+
+// holdsParagraph reports a p element below n (n itself not counted).
+func holdsParagraph(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if findFirst(c, "p") != nil {
+			return true
+		}
 	}
 	return false
 }
@@ -304,6 +318,25 @@ func teaserHeadingWithLinks(s *scan) bool {
 func nothingAfter(n, root *html.Node) bool {
 	for d := nextNode(root, n, true); d != nil; d = nextNode(root, d, false) {
 		if d.Type == html.TextNode && strings.TrimSpace(d.Data) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// teaserHeadingLeftAlone holds for a teaser heading followed by no text up
+// to the next heading (or teaser heading) or the end of the story: the links it announced were
+// removed by other rules (or by readability), and a list nested one level
+// down does not make its heading the list's sibling.
+func teaserHeadingLeftAlone(s *scan) bool {
+	if !headingMatches(s.n, teaserHeadings) {
+		return false
+	}
+	for d := nextNode(s.root, s.n, true); d != nil; d = nextNode(s.root, d, false) {
+		switch {
+		case d.Type == html.ElementNode && (headingTags[d.Data] || headingMatches(d, teaserHeadings)):
+			return true
+		case d.Type == html.TextNode && strings.TrimSpace(d.Data) != "":
 			return false
 		}
 	}
