@@ -88,6 +88,17 @@ func (l *layout) proseAfter(n *html.Node) int {
 	return count
 }
 
+// closesStory holds for a block that follows some of the story's prose and
+// has none after it: the last thing in the story, prose of its own or not.
+func closesStory(s *scan) bool {
+	l := s.lay
+	if l == nil || l.firstProse < 0 {
+		return false
+	}
+	i, ok := l.order[s.n]
+	return ok && i > l.firstProse && l.proseAfter(s.n) == 0
+}
+
 // before reports whether n and everything in it comes before the first prose paragraph.
 func (l *layout) before(n *html.Node) bool {
 	i, ok := l.order[n]

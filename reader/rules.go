@@ -135,6 +135,15 @@ var rules = []rule{
 		shape: teaserHeadingLeftAlone,
 	},
 	{
+		name: "author-box", pass: post,
+		why: "an author's portrait box closing the story is about the writer, not the story; the header keeps the byline",
+		tokens: []string{
+			"authorbox", "authorbio", "aboutauthor", "authordescription", "authorinfo", "authorprofile", "entryauthor",
+			"authorcard", "postauthor", "aboutme",
+		},
+		shape: closesStory,
+	},
+	{
 		name: "cta-line", pass: post,
 		why:   "a short 'Read more:', 'Related:', 'Lesen Sie auch' line points away from the story",
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl", "ru"},
@@ -159,6 +168,8 @@ var rules = []rule{
 			"to continue reading", "subscribe to continue", "subscribers only", "for subscribers", "exclusive to subscribers",
 			"create a free account", "you have reached your limit", "free articles remaining",
 			"weiterlesen mit", "nur für abonnenten", "réservé aux abonnés", "exclusivo para suscriptores",
+			"möchten sie weiterlesen", "sie möchten weiterlesen", "ich bin abonnent", "bereits abonnent", "schon abonnent",
+			"want to keep reading", "already subscribed", "déjà abonné", "ya soy suscriptor",
 		},
 		maxChars: 400,
 	},
