@@ -216,6 +216,17 @@ var tailPhrases = []string{
 }
 
 // rightsPhrases mark a copyright line wherever they sit in it.
+// tailPrompts, anywhere in a short closing block, are the comment widget's
+// and the letters page's words (en, de, fr, es). A writer's own closing
+// question ("Let us know in the comments") is the story's last line and is
+// not among them.
+var tailPrompts = []string{
+	"to post a comment", "to leave a comment", "um kommentare zu schreiben", "um zu kommentieren",
+	"pour commenter", "para comentar", "letter to the editor", "leserbrief schreiben",
+	"what you think about this article", "erscheinen erst nach", "no comments yet", "noch keine kommentare",
+	"be the first to comment", "schreiben sie den ersten kommentar",
+}
+
 var rightsPhrases = []string{
 	"all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
 	"tutti i diritti riservati", "wszelkie prawa zastrzeżone", "alle rechten voorbehouden",
@@ -234,7 +245,7 @@ func closingLine(s *scan) bool {
 		return false
 	}
 	t := s.Norm()
-	return startsWithWord(t, tailPhrases) || containsAny(t, rightsPhrases) ||
+	return startsWithWord(t, tailPhrases) || containsAny(t, rightsPhrases) || containsAny(t, tailPrompts) ||
 		strings.HasPrefix(strings.TrimSpace(s.Text()), "©")
 }
 

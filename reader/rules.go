@@ -174,6 +174,18 @@ var rules = []rule{
 		maxChars: 400,
 	},
 	{
+		name: "affiliate-notice", pass: post,
+		why:   "a disclosure that links earn the site a commission is about the page's business, not the story",
+		langs: []string{"en", "de", "fr", "es"},
+		contains: []string{
+			"affiliate link", "affiliate-link", "affiliatelink", "partnerlink", "partner-link", "provisionslink",
+			"earn a commission", "earns a commission", "receive a commission", "erhalten wir eine provision",
+			"bekommen wir eine provision", "erhalten wir eine vergütung", "lien affilié", "liens affiliés", "enlace de afiliado",
+			"enlaces de afiliados",
+		},
+		maxChars: 400,
+	},
+	{
 		name: "lone-link-line", pass: post,
 		why:   "a paragraph that is nothing but a headline-sized link to the same site points to another story",
 		shape: loneLinkLine, maxChars: 200,

@@ -58,7 +58,7 @@ var (
 	rxCommentCount = regexp.MustCompile(`^(\d+\s+)?(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|comentários)(\s*\(?\d+\)?)?$`)
 	rxCommentCall  = regexp.MustCompile(`^(leave|add|post|write|show|view|read|see) (a |the |all )?(\d+ )?comments?|^join the (conversation|discussion)|^kommentar(e)? (schreiben|anzeigen)|^kommentieren|^(laisser|ajouter) un commentaire|^(deja|dejar|escribe) (un|tu) comentario`)
 	rxGalleryCount = regexp.MustCompile(`^\d{1,3}\s*(of|/|von|sur|de|di|van)\s*\d{1,3}$`)
-	rxPromoVerb    = regexp.MustCompile(`sign ?up|subscribe|register|enter your|delivered|get the latest|anmelden|melden sie sich|abonnieren|inscri|suscr|iscriv|abonn|aanmelden`)
+	rxPromoVerb    = regexp.MustCompile(`sign ?up|signing up|subscribe|register|enter your|delivered|get the latest|anmelden|melden sie sich|abonnieren|inscri|suscr|iscriv|abonn|aanmelden`)
 )
 
 // galleryLabels are whole-text gallery controls (normalized).
