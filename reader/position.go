@@ -137,6 +137,29 @@ func isDateline(s *scan) bool {
 	return other <= 1
 }
 
+// metaSeparators split a line of post metadata into its fields.
+const metaSeparators = "|·•"
+
+// isMetaLine holds for a line of post metadata: a date and at least two
+// more short fields between separators ("Friday | 14 June 2019 | by Ana
+// Ruiz in Fashion | 0 comments").
+func isMetaLine(s *scan) bool {
+	t := s.Norm()
+	if len(t) > 160 || !rxDate.MatchString(t) {
+		return false
+	}
+	fields := strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(metaSeparators, r) })
+	if len(fields) < 3 {
+		return false
+	}
+	for _, f := range fields {
+		if len(strings.TrimSpace(f)) > 40 {
+			return false
+		}
+	}
+	return true
+}
+
 // rxBylineLeftover matches what is left of a byline line whose author link
 // readability removed: the "by" word, then nothing or a comma and a role.
 var rxBylineLeftover = regexp.MustCompile(`^(by|von|par|por|di|door|av|de)(\s*,.{0,60})?$`)
@@ -173,7 +196,7 @@ func edgeMetadata(s *scan) bool {
 		return false
 	}
 	if s.lay.before(s.n) {
-		return isDateline(s) || isBylineRepeat(s) || isEdgeLabel(s)
+		return isDateline(s) || isBylineRepeat(s) || isEdgeLabel(s) || isMetaLine(s)
 	}
 	return s.lay.after(s.n) && (isDateline(s) || isEdgeLabel(s))
 }
