@@ -126,7 +126,7 @@ var rules = []rule{
 		why:   "a heading that announces other stories, followed by their links",
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
 		shape: teaserHeadingWithLinks,
-		also:  nextLinkBlock,
+		also:  nextTeaserBlock,
 	},
 	{
 		name: "teaser-heading-left", pass: sweep,

@@ -19,7 +19,7 @@ var teaserHeadings = []string{
 	"recommended", "top stories", "trending", "latest news", "latest stories", "latest articles", "read next",
 	"up next", "what to read next", "editor's picks", "editors' picks", "don't miss", "also on", "around the web",
 	"from around the web", "more to explore", "further reading from",
-	"mehr zum thema", "mehr aus", "meistgelesen", "meistgelesene", "meist gelesen", "meistdiskutiert", "meistdiskutierte",
+	"mehr zum thema", "mehr zu ", "more about ", "plus sur ", "más sobre ", "mehr aus", "meistgelesen", "meistgelesene", "meist gelesen", "meistdiskutiert", "meistdiskutierte",
 	"meistkommentiert", "meistkommentierte", "neueste beiträge", "das thema könnte", "das könnte sie auch interessieren",
 	"weitere artikel", "weitere nachrichten", "auch interessant", "empfohlen", "top-artikel", "neueste artikel",
 	"à lire aussi", "a lire aussi", "les plus lus", "sur le même sujet", "dans la même rubrique", "à découvrir",
@@ -310,7 +310,7 @@ func teaserHeadingWithLinks(s *scan) bool {
 	if !headingMatches(s.n, teaserHeadings) {
 		return false
 	}
-	return nextLinkBlock(s) != nil || nothingAfter(s.n, s.root) || (s.lay != nil && s.lay.after(s.n))
+	return nextTeaserBlock(s) != nil || nothingAfter(s.n, s.root) || (s.lay != nil && s.lay.after(s.n))
 }
 
 // nothingAfter reports whether no text follows n inside root: a teaser
@@ -341,6 +341,80 @@ func teaserHeadingLeftAlone(s *scan) bool {
 		}
 	}
 	return true
+}
+
+// nextTeaserBlock is what a teaser heading announces: the block after it,
+// when that is mostly links or a run of teaser cards.
+func nextTeaserBlock(s *scan) *html.Node {
+	if b := nextLinkBlock(s); b != nil {
+		return b
+	}
+	return nextCards(s)
+}
+
+// cardMaxChars is how much text one teaser card (headline, dek, "more"
+// link) holds at most.
+const cardMaxChars = 400
+
+// nextCards returns the block after s.n when it is a run of teaser cards:
+// below any single-child wrappers, at least two children that each hold a
+// link to the same site and little text; children without text (pictures)
+// may sit between them. Card deks make the run look like prose, so link
+// density alone cannot tell.
+func nextCards(s *scan) *html.Node {
+	next := nextElement(s.n)
+	if next == nil || headingTags[next.Data] || holdsStoryMarker(next) {
+		return nil
+	}
+	box := next
+	for only := onlyElementChild(box); only != nil; only = onlyElementChild(box) {
+		box = only
+	}
+	cards := 0
+	for c := box.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		l := textLen(c)
+		switch {
+		case l == 0:
+		case l > cardMaxChars || !holdsSameSiteLink(c, s.host):
+			return nil
+		default:
+			cards++
+		}
+	}
+	if cards < 2 {
+		return nil
+	}
+	return next
+}
+
+// onlyElementChild returns n's one element child, or nil when n has text
+// of its own or another number of element children.
+func onlyElementChild(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return nil
+		case c.Type == html.ElementNode && only != nil:
+			return nil
+		case c.Type == html.ElementNode:
+			only = c
+		}
+	}
+	return only
+}
+
+// holdsSameSiteLink reports a link under n to the page's own site.
+func holdsSameSiteLink(n *html.Node, host string) bool {
+	for d := n; d != nil; d = nextNode(n, d, false) {
+		if d.Type == html.ElementNode && d.Data == "a" && getAttr(d, "href") != "" && sameSite(getAttr(d, "href"), host) {
+			return true
+		}
+	}
+	return false
 }
 
 func nextLinkBlock(s *scan) *html.Node {
