@@ -20,7 +20,7 @@ var teaserHeadings = []string{
 	"up next", "what to read next", "editor's picks", "editors' picks", "don't miss", "also on", "around the web",
 	"from around the web", "more to explore", "further reading from",
 	"mehr zum thema", "mehr zu ", "more about ", "plus sur ", "más sobre ", "mehr aus", "meistgelesen", "meistgelesene", "meist gelesen", "meistdiskutiert", "meistdiskutierte",
-	"meistkommentiert", "meistkommentierte", "neueste beiträge", "das thema könnte", "das könnte sie auch interessieren",
+	"meistkommentiert", "meistkommentierte", "meist-gelesen", "meist-diskutiert", "meist-kommentiert", "neueste beiträge", "das thema könnte", "das könnte sie auch interessieren",
 	"weitere artikel", "weitere nachrichten", "auch interessant", "empfohlen", "top-artikel", "neueste artikel",
 	"à lire aussi", "a lire aussi", "les plus lus", "sur le même sujet", "dans la même rubrique", "à découvrir",
 	"articles similaires", "les plus populaires",
