@@ -26,7 +26,10 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src *
 // Handler serves the files of fsys, the built web app with index.html at its
 // root. It answers GET and HEAD only, serves "X.br" or "X.gz" in place of "X"
 // when the file exists and the client accepts that encoding, and sets the
-// security headers described in the package doc on every response.
+// security headers described in the package doc on every response. Files
+// carry a content ETag and must be revalidated, except at a URL that names
+// their content (?v= and the first 16 hex digits of their SHA-256), which
+// is cached for a year as immutable.
 func Handler(fsys fs.FS) http.Handler {
 	return &handler{fsys: fsys}
 }
