@@ -42,7 +42,8 @@ type Article struct {
 	// Removed lists every block the teaser and ad pass took out.
 	Removed []Removal `json:"removed"`
 
-	pageProse int // prose characters on the whole page, for the second opinion
+	pageProse int    // prose characters on the whole page, for the second opinion
+	summary   string // the opening words of the page's summary, spaces removed (scope.go)
 }
 
 // Removal records one block the teaser and ad pass removed.

@@ -25,6 +25,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 	resolveLazyImages(doc)
 	lead := leadImage(doc)
 	prose := proseLen(doc)
+	summary := summaryProbe(doc)
 	if c.cfg.teaserPass && !c.cfg.skipPrePass {
 		removed = c.prePass(doc, host)
 	}
@@ -69,6 +70,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 		TextContent: text,
 		Removed:     removed,
 		pageProse:   prose,
+		summary:     summary,
 	}
 	if pageURL != nil {
 		a.URL = pageURL.String()

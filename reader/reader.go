@@ -86,6 +86,16 @@ func (c *Cleaner) CleanString(page string, pageURL string) (*Article, error) {
 	if !c.cfg.teaserPass {
 		return a, err
 	}
+	if err == nil && c.missedTheSummary(a) {
+		// The page's own summary is on the page but not in the story:
+		// readability chose a side block over a short post. Clean the
+		// block that holds the summary, and keep that if it holds the
+		// summary and at least half as much text (a standfirst outside a
+		// short story is not the story).
+		if b, berr := c.scoped(page, pageURL); berr == nil && 2*b.Length >= a.Length && strings.Contains(spaceless(b.TextContent), a.summary) {
+			return b, nil
+		}
+	}
 	switch {
 	case errors.Is(err, ErrNotArticle):
 		// The teaser pass must never cost a page its story: when a page
@@ -113,6 +123,30 @@ func (c *Cleaner) again(page, pageURL string, edit func(*config)) (*Article, err
 	other := *c
 	edit(&other.cfg)
 	return other.CleanNode(doc, pageURL)
+}
+
+// missedTheSummary reports a story that does not hold the opening words of
+// the page's summary (see scope.go).
+func (c *Cleaner) missedTheSummary(a *Article) bool {
+	return a.summary != "" && a.Length < shortStory && !strings.Contains(spaceless(a.TextContent), a.summary)
+}
+
+// shortStory is the story length (characters) under which a missed summary
+// makes the story suspect: a long story without the summary has a
+// standfirst of its own outside it, a short one is often a side block.
+const shortStory = 2000
+
+// scoped cleans a fresh parse of page cut down to the block that holds the
+// page's summary.
+func (c *Cleaner) scoped(page, pageURL string) (*Article, error) {
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNotHTML, err)
+	}
+	if !scopeTo(doc, summaryProbe(doc)) {
+		return nil, ErrNotArticle
+	}
+	return c.CleanNode(doc, pageURL)
 }
 
 // lostTheStory reports a story that holds little of a page rich in prose,
