@@ -42,8 +42,9 @@ type Article struct {
 	// Removed lists every block the teaser and ad pass took out.
 	Removed []Removal `json:"removed"`
 
-	pageProse int    // prose characters on the whole page, for the second opinion
-	summary   string // the opening words of the page's summary, spaces removed (scope.go)
+	pageProse  int    // prose characters on the whole page, for the second opinion
+	summary    string // the opening words of the page's summary, spaces removed (scope.go)
+	standfirst int    // characters of the standfirst added because the story did not hold the summary
 }
 
 // Removal records one block the teaser and ad pass removed.

@@ -26,6 +26,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 	lead := leadImage(doc)
 	prose := proseLen(doc)
 	summary := summaryProbe(doc)
+	opening := standfirst(doc, summary)
 	if c.cfg.teaserPass && !c.cfg.skipPrePass {
 		removed = c.prePass(doc, host)
 	}
@@ -46,6 +47,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 	if c.cfg.teaserPass {
 		removed = append(removed, c.postPass(story, host, parsed.Byline(), len(removed))...)
 	}
+	addedOpening := addStandfirst(story, opening, summary)
 	dropEmptyWrappers(story)
 	if looksLikeIndex(story) {
 		return nil, ErrNotArticle
@@ -71,6 +73,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 		Removed:     removed,
 		pageProse:   prose,
 		summary:     summary,
+		standfirst:  addedOpening,
 	}
 	if pageURL != nil {
 		a.URL = pageURL.String()

@@ -92,7 +92,7 @@ func (c *Cleaner) CleanString(page string, pageURL string) (*Article, error) {
 		// block that holds the summary, and keep that if it holds the
 		// summary and at least half as much text (a standfirst outside a
 		// short story is not the story).
-		if b, berr := c.scoped(page, pageURL); berr == nil && 2*b.Length >= a.Length && strings.Contains(spaceless(b.TextContent), a.summary) {
+		if b, berr := c.scoped(page, pageURL); berr == nil && 2*b.Length >= a.Length-a.standfirst && strings.Contains(spaceless(b.TextContent), a.summary) {
 			return b, nil
 		}
 	}
@@ -128,7 +128,7 @@ func (c *Cleaner) again(page, pageURL string, edit func(*config)) (*Article, err
 // missedTheSummary reports a story that does not hold the opening words of
 // the page's summary (see scope.go).
 func (c *Cleaner) missedTheSummary(a *Article) bool {
-	return a.summary != "" && a.Length < shortStory && !strings.Contains(spaceless(a.TextContent), a.summary)
+	return a.summary != "" && a.Length < shortStory && (a.standfirst > 0 || !strings.Contains(spaceless(a.TextContent), a.summary))
 }
 
 // shortStory is the story length (characters) under which a missed summary

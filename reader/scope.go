@@ -1,8 +1,10 @@
 package reader
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -67,13 +69,19 @@ func spaceless(s string) string {
 // elements to their block.
 func summaryBlock(doc *html.Node, probe string) *html.Node {
 	n := findFirst(doc, "body")
-	if n == nil || !strings.Contains(spaceless(textOf(n)), probe) {
+	var buf []byte
+	want := []byte(probe)
+	holds := func(n *html.Node) bool {
+		buf = appendSpaceless(buf[:0], n)
+		return bytes.Contains(buf, want)
+	}
+	if n == nil || !holds(n) {
 		return nil
 	}
 	for {
 		var next *html.Node
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && !neverText[c.Data] && strings.Contains(spaceless(textOf(c)), probe) {
+			if c.Type == html.ElementNode && !neverText[c.Data] && holds(c) {
 				next = c
 				break
 			}
@@ -87,6 +95,22 @@ func summaryBlock(doc *html.Node, probe string) *html.Node {
 		n = n.Parent
 	}
 	return n
+}
+
+// appendSpaceless appends the text under n to buf without white space and
+// invisible format characters, as spaceless would give it.
+func appendSpaceless(buf []byte, n *html.Node) []byte {
+	for d := n; d != nil; d = nextNode(n, d, false) {
+		if d.Type != html.TextNode {
+			continue
+		}
+		for _, r := range d.Data {
+			if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+				buf = utf8.AppendRune(buf, r)
+			}
+		}
+	}
+	return buf
 }
 
 // neverText are elements whose text is never the story's.
@@ -113,4 +137,56 @@ func scopeTo(doc *html.Node, probe string) bool {
 	}
 	body.AppendChild(scope)
 	return true
+}
+
+// standfirstMaxChars is the longest block taken for a standfirst.
+const standfirstMaxChars = 800
+
+// standfirstOutside are elements whose text is never the story's opening:
+// navigation, teasers, captions, headlines and links.
+var standfirstOutside = map[string]bool{
+	"nav": true, "aside": true, "footer": true, "form": true, "figure": true, "figcaption": true,
+	"li": true, "a": true, "button": true, "label": true, "select": true, "option": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "title": true,
+}
+
+// standfirst returns the text of the paragraph that opens the page's
+// summary (the standfirst readability often leaves out, since it sits in
+// the article's header, not its body), or "" when there is none that
+// could be the story's opening.
+func standfirst(doc *html.Node, probe string) string {
+	if probe == "" {
+		return ""
+	}
+	block := summaryBlock(doc, probe)
+	if block == nil || block.Data == "body" || block.Data == "div" && holdsParagraph(block) {
+		return ""
+	}
+	for n := block; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		if standfirstOutside[n.Data] {
+			return ""
+		}
+	}
+	t := textOf(block)
+	if len(t) > standfirstMaxChars || linkDensity(block) >= 0.5 {
+		return "" // too long for a standfirst, or a link to another page
+	}
+	return t
+}
+
+// addStandfirst opens story with the standfirst as a paragraph of plain
+// text, unless the story already holds the summary.
+// It returns the length of what it added, in characters.
+func addStandfirst(story *html.Node, text, probe string) (added int) {
+	if text == "" || strings.Contains(spaceless(textOf(story)), probe) {
+		return 0
+	}
+	p := &html.Node{Type: html.ElementNode, Data: "p"}
+	p.AppendChild(&html.Node{Type: html.TextNode, Data: text})
+	at := story
+	if only := onlyElementChild(story); only != nil && only.Data == "div" {
+		at = only
+	}
+	at.InsertBefore(p, at.FirstChild)
+	return utf8.RuneCountInString(text)
 }

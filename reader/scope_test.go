@@ -34,7 +34,7 @@ func TestSummaryPicksTheShortPost(t *testing.T) {
 	plain, err := reader.New(reader.WithTeaserPass(false)).CleanString(shortPostPage, "https://blog.example/2026/charging")
 	require.NoError(t, err)
 	require.Contains(t, plain.TextContent, "personal blog", "the case needs readability to pick the side box on its own")
-	require.NotContains(t, plain.TextContent, "charging posts", "the case needs readability to miss the post on its own")
+	require.NotContains(t, plain.TextContent, "a card reader", "the case needs readability to miss the post on its own")
 
 	a, err := reader.New().CleanString(shortPostPage, "https://blog.example/2026/charging")
 	require.NoError(t, err)
@@ -62,4 +62,37 @@ func standfirstPage(paragraphs int) string {
 <header><h1>Harbour wall</h1><p class="standfirst">The town will raise its harbour wall by eighty centimetres, the council decided after a long debate.</p></header>
 <article>` + strings.Repeat(para, paragraphs) + `</article></body></html>`
 	return page
+}
+
+// TestStandfirstOpensTheStory: the standfirst that repeats the page's
+// summary sits in the article's header, outside the block readability
+// takes; it opens the story, once.
+func TestStandfirstOpensTheStory(t *testing.T) {
+	for _, n := range []int{12, 4} {
+		a, err := reader.New().CleanString(standfirstPage(n), "")
+		require.NoError(t, err)
+		const sf = "The town will raise its harbour wall by eighty centimetres, the council decided after a long debate."
+		assert.True(t, strings.HasPrefix(a.TextContent, sf), "%d paragraphs: the story opens with the standfirst: %.120q", n, a.TextContent)
+		assert.Equal(t, 1, strings.Count(a.TextContent, sf), "the standfirst is there once")
+		assert.Contains(t, a.Content, "<p>"+sf+"</p>", "as a paragraph of its own")
+		assert.Equal(t, "Harbour wall", a.Title, "the headline is not taken for the standfirst")
+	}
+}
+
+// TestStandfirstNotFromTeasers: a summary that the page only shows in a
+// teaser list, a link or a caption is not a standfirst.
+func TestStandfirstNotFromTeasers(t *testing.T) {
+	para := "<p>The committee met for six hours on Tuesday and heard from engineers, residents and two former mayors before it voted to send the proposal to the full council for a final decision next month.</p>"
+	const summary = "The town will raise its harbour wall by eighty centimetres, the council decided after a long debate."
+	for name, place := range map[string]string{
+		"teaser list": `<aside><ul><li><a href="/wall">Harbour wall</a> ` + summary + `</li><li><a href="/ferry">Ferry</a> Ferries run twice a day from May on.</li></ul></aside>`,
+		"link":        `<p><a href="/wall">` + summary + `</a></p>`,
+		"caption":     `<figure><img src="https://news.example/wall.jpg" alt=""><figcaption>` + summary + `</figcaption></figure>`,
+	} {
+		page := `<html><head><title>Harbour wall</title><meta name="description" content="` + summary + `"></head><body>` +
+			place + `<article><h1>Harbour wall</h1>` + strings.Repeat(para, 6) + `</article></body></html>`
+		a, err := reader.New().CleanString(page, "https://news.example/2026/wall")
+		require.NoError(t, err, name)
+		assert.False(t, strings.HasPrefix(a.TextContent, summary), "%s: not taken as the standfirst", name)
+	}
 }
