@@ -31,12 +31,16 @@ func storyText(story *html.Node) string {
 }
 
 // dropInvisible removes zero-width characters, which split words for search
-// and counting but show nothing. Soft hyphens stay, as in the browser's
-// innerText: they mark where a word may break.
+// and counting but show nothing, and turns no-break and fixed-width spaces
+// into plain ones: in plain text they only keep a search for "1. Januar"
+// from finding "1.\u00a0Januar" (the HTML content keeps them). Soft hyphens
+// stay, as in the browser's innerText: they mark where a word may break.
 func dropInvisible(r rune) rune {
 	switch r {
 	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
 		return -1
+	case '\u00a0', '\u2007', '\u202f', '\u2002', '\u2003', '\u2009':
+		return ' '
 	}
 	return r
 }

@@ -1,0 +1,25 @@
+package reader_test
+
+import (
+	"strings"
+	"testing"
+
+	"cleanread/reader"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestTextContentSpaces: the plain text has plain spaces where the page has
+// no-break or fixed-width ones, and no zero-width characters; the HTML
+// content keeps the no-break spaces for rendering.
+func TestTextContentSpaces(t *testing.T) {
+	para := "<p>The committee met for six hours on Tuesday and heard from engineers, residents and two former mayors before it voted to send the proposal to the council.</p>"
+	page := "<html><body><article><h1>Wall</h1><p>Work starts on 1.&nbsp;January at 180&#8239;°C, says the sea\u200bwall plan&#8199;team.</p>" +
+		strings.Repeat(para, 5) + "</article></body></html>"
+	a, err := reader.New().CleanString(page, "")
+	require.NoError(t, err)
+	assert.Contains(t, a.TextContent, "Work starts on 1. January at 180 °C, says the seawall plan team.")
+	assert.NotContains(t, a.TextContent, "\u00a0")
+	assert.Contains(t, a.Content, "1.\u00a0January", "the HTML keeps the no-break space")
+}
