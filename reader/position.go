@@ -228,6 +228,8 @@ var tailPhrases = []string{
 	"comments", "kommentare", "commentaires", "comentarios", "leave a comment", "back to", "zurück", "zur übersicht",
 	"retour", "volver", "permalink", "permalien", "source:", "quelle:", "zum weiterlesen", "weiterführende links",
 	"mehr zum thema", "auch interessant", "siehe auch", "see also", "related", "empfohlen", "recommended",
+	"titelbild:", "beitragsbild:", "bildnachweis", "fotonachweis", "bildquelle", "crédits photos", "crédit photo",
+	"photo credits", "image credits", "créditos de las fotos", "aktualisiert am", "zuletzt aktualisiert", "last updated",
 	"weitere informationen", "mehr informationen", "zusatzinformationen", "more information", "further information",
 	"plus d'informations", "más información", "quellenangaben", "lesen sie auch", "this entry was posted",
 	"posted in", "erstellt am", "abgelegt unter", "dieser beitrag wurde", "dieser text wurde", "dieser artikel wurde",

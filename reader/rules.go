@@ -249,6 +249,21 @@ var rules = []rule{
 		shape: commentCount, maxChars: 60,
 	},
 	{
+		name: "control-label", pass: post,
+		why:   "the label of a button or a placeholder ('Show more', 'Quellen ausblenden', 'External content') is page furniture",
+		langs: []string{"en", "de", "fr", "es"},
+		labels: []string{
+			"show more", "show less", "read less", "see all", "view all", "load more", "show sources", "hide sources",
+			"external content", "download pdf", "pdf download",
+			"mehr anzeigen", "weniger anzeigen", "alle anzeigen", "bild anzeigen", "bilder anzeigen", "quellen anzeigen",
+			"quellen ausblenden", "ausklappen", "einklappen", "externer inhalt", "inhalt laden", "als pdf herunterladen",
+			"pdf herunterladen", "dieses skript als pdf herunterladen", "artikel als pdf herunterladen",
+			"voir plus", "afficher plus", "afficher moins", "contenu externe", "télécharger le pdf",
+			"ver más", "mostrar más", "mostrar menos", "contenido externo", "descargar pdf",
+		},
+		maxChars: 60,
+	},
+	{
 		name: "gallery-nav", pass: post,
 		why:   "gallery controls ('Next', '3 of 12', 'Enlarge') are widgets, not story",
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
