@@ -266,7 +266,7 @@ func tailRegion(s *scan) bool {
 // closingLine holds for a short block near the end of the story that starts
 // with a phrase that closes a page (licence notes, "posted in", support calls).
 func closingLine(s *scan) bool {
-	if !tailRegion(s) || hasMedia(s.n) {
+	if !tailRegion(s) || hasMedia(s.n) || inCaption(s.n) {
 		return false
 	}
 	t := s.Norm()
@@ -274,12 +274,23 @@ func closingLine(s *scan) bool {
 		strings.HasPrefix(strings.TrimSpace(s.Text()), "©")
 }
 
+// inCaption reports n inside a figure or its caption: a credit there belongs
+// to the picture, which the story keeps.
+func inCaption(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.Data == "figure" || p.Data == "figcaption") {
+			return true
+		}
+	}
+	return false
+}
+
 // trailingClutter holds for a short block after the story's last paragraph
 // that closes the page rather than the story: a page-closing phrase, a line
 // of links to the same site, or a heading or label with nothing left to head.
 // List items and table cells are content (ingredients, figures) and stay.
 func trailingClutter(s *scan) bool {
-	if s.lay == nil || !s.lay.after(s.n) || hasMedia(s.n) {
+	if s.lay == nil || !s.lay.after(s.n) || hasMedia(s.n) || inCaption(s.n) {
 		return false
 	}
 	switch s.n.Data {
