@@ -28,7 +28,7 @@ var teaserHeadings = []string{
 	"también te puede interesar", "más noticias", "artículos relacionados", "te recomendamos",
 	"più letti", "potrebbe interessarti", "leggi anche", "articoli correlati",
 	"mais lidas", "leia também", "relacionadas", "meest gelezen", "gerelateerd", "lees ook",
-	"schon gelesen", "empfohlene beiträge", "empfohlene artikel", "zum weiterlesen", "weitere beiträge", "empfehlungen aus",
+	"schon gelesen", "empfohlene beiträge", "empfohlene artikel", "zum weiterlesen", "weitere beiträge", "empfehlungen aus", "noch mehr ", "mehr infos",
 	"unsere empfehlung", "heute empfehlen wir",
 	"könnte dich auch interessieren", "könnte sie auch interessieren", "das könnte dich", "entdecke weitere",
 	"weiterführende artikel", "ähnliche artikel", "ähnliche beiträge", "passend zum thema", "verwandte artikel",
