@@ -31,7 +31,8 @@ type Article struct {
 	Image string `json:"image"`
 	// Content is the story as sanitized HTML, safe to insert into a page.
 	Content string `json:"content"`
-	// TextContent is the story as plain text, blocks separated by blank lines.
+	// TextContent is the story as plain text, blocks separated by blank lines,
+	// with plain spaces where the page has no-break ones.
 	TextContent string `json:"textContent"`
 	// Length is the number of characters in TextContent.
 	Length int `json:"length"`
