@@ -56,61 +56,119 @@ func summaryProbe(doc *html.Node) string {
 // spaceless is s without white space and invisible format characters
 // (byte order marks, zero-width spaces).
 func spaceless(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
-			return -1
-		}
-		return r
-	}, s)
+	return string(appendSpaceless(make([]byte, 0, len(s)), s))
 }
 
 // summaryBlock returns the block of the page's body that holds probe, or
 // nil: the deepest element whose text holds it, moved up from inline
-// elements to their block.
+// elements to their block. It walks the page twice: once to collect its
+// text without spaces and find the probe, once to find the deepest
+// element around the match.
 func summaryBlock(doc *html.Node, probe string) *html.Node {
-	n := findFirst(doc, "body")
-	var buf []byte
-	want := []byte(probe)
-	holds := func(n *html.Node) bool {
-		buf = appendSpaceless(buf[:0], n)
-		return bytes.Contains(buf, want)
-	}
-	if n == nil || !holds(n) {
+	body := findFirst(doc, "body")
+	if body == nil {
 		return nil
 	}
-	for {
-		var next *html.Node
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && !neverText[c.Data] && holds(c) {
-				next = c
-				break
+	var buf []byte
+	walkText(body, func(t string) { buf = appendSpaceless(buf, t) }, nil, nil)
+	at := bytes.Index(buf, []byte(probe))
+	if at < 0 {
+		return nil
+	}
+	end := at + len(probe)
+	// In post-order the first element whose text covers the match is the
+	// deepest one.
+	var found *html.Node
+	offset := 0
+	var starts []int
+	walkText(body,
+		func(t string) { offset += spacelessLen(t) },
+		func(*html.Node) { starts = append(starts, offset) },
+		func(n *html.Node) {
+			start := starts[len(starts)-1]
+			starts = starts[:len(starts)-1]
+			if found == nil && start <= at && offset >= end {
+				found = n
 			}
-		}
-		if next == nil {
-			break
-		}
-		n = next
+		})
+	if found == nil {
+		return nil
 	}
-	for inlineTags[n.Data] && n.Parent != nil {
-		n = n.Parent
+	for inlineTags[found.Data] && found.Parent != nil {
+		found = found.Parent
 	}
-	return n
+	return found
 }
 
-// appendSpaceless appends the text under n to buf without white space and
-// invisible format characters, as spaceless would give it.
-func appendSpaceless(buf []byte, n *html.Node) []byte {
-	for d := n; d != nil; d = nextNode(n, d, false) {
-		if d.Type != html.TextNode {
+// walkText walks the elements under root (root included) in document
+// order, skipping those whose text is never shown, calling text for each
+// text node and enter and leave around each element (either may be nil).
+// It does not recurse, so a deep page cannot exhaust the stack.
+func walkText(root *html.Node, text func(string), enter, leave func(*html.Node)) {
+	n := root
+	for n != nil {
+		descend := false
+		switch {
+		case n.Type == html.TextNode:
+			text(n.Data)
+		case n.Type == html.ElementNode && !neverText[n.Data]:
+			if enter != nil {
+				enter(n)
+			}
+			descend = n.FirstChild != nil
+			if !descend && leave != nil {
+				leave(n)
+			}
+		}
+		if descend {
+			n = n.FirstChild
 			continue
 		}
-		for _, r := range d.Data {
-			if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
-				buf = utf8.AppendRune(buf, r)
+		for n != root && n.NextSibling == nil {
+			n = n.Parent
+			if leave != nil && n.Type == html.ElementNode {
+				leave(n)
 			}
+		}
+		if n == root {
+			return
+		}
+		n = n.NextSibling
+	}
+}
+
+// keptRune reports a rune spaceless keeps: not white space, not an
+// invisible format character.
+func keptRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r != ' ' && !asciiSpace[r]
+	}
+	return !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r)
+}
+
+// asciiSpace are the ASCII control characters unicode.IsSpace holds.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
+
+// appendSpaceless appends t to buf without white space and invisible format
+// characters, as spaceless would give it.
+func appendSpaceless(buf []byte, t string) []byte {
+	for _, r := range t {
+		if keptRune(r) {
+			buf = utf8.AppendRune(buf, r)
 		}
 	}
 	return buf
+}
+
+// spacelessLen is len(appendSpaceless(nil, t)), without building it.
+func spacelessLen(t string) int {
+	n := 0
+	for _, r := range t {
+		if keptRune(r) {
+			n += utf8.RuneLen(r)
+		}
+	}
+	return n
 }
 
 // neverText are elements whose text is never the story's.
