@@ -274,6 +274,46 @@ func closingLine(s *scan) bool {
 		strings.HasPrefix(strings.TrimSpace(s.Text()), "©")
 }
 
+// ownWords say "our" (en, de, fr, es).
+var ownWords = set([]string{
+	"our", "unser", "unsere", "unseren", "unserem", "unserer", "unseres", "notre", "nos", "nuestro", "nuestra",
+	"nuestros", "nuestras",
+})
+
+// ownProducts end the names of what a site sells or runs besides its stories
+// (compounds too: "Klettermagazin", "Fan-Shop").
+var ownProducts = []string{
+	"shop", "store", "app", "apps", "magazin", "magazine", "podcast", "seminar", "seminare", "webinar", "jobbörse",
+	"finder", "abo", "abonnement", "newsletter", "heft", "zeitschrift", "boutique", "tienda", "revista", "kanal",
+	"channel", "community", "forum",
+}
+
+// selfPromo holds for a block in the story's closing part that names one
+// of the site's own products ("unseren Brandfinder", "our app") and is not
+// a quotation.
+func selfPromo(s *scan) bool {
+	if !tailRegion(s) || inCaption(s.n) {
+		return false
+	}
+	t := strings.TrimSpace(s.Text())
+	if strings.HasPrefix(t, "„") || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "“") || strings.HasPrefix(t, "«") {
+		return false
+	}
+	words := strings.Fields(s.Norm())
+	for i := 0; i+1 < len(words); i++ {
+		if !ownWords[words[i]] {
+			continue
+		}
+		next := strings.TrimFunc(words[i+1], func(r rune) bool { return !unicode.IsLetter(r) })
+		for _, p := range ownProducts {
+			if strings.HasSuffix(next, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // inCaption reports n inside a figure or its caption: a credit there belongs
 // to the picture, which the story keeps.
 func inCaption(n *html.Node) bool {

@@ -187,6 +187,12 @@ var rules = []rule{
 		maxChars: 400,
 	},
 	{
+		name: "self-promo", pass: post,
+		why:   "near the end, a short call about the site's own shop, app, magazine or seminar promotes the site, not the story",
+		langs: []string{"en", "de", "fr", "es"},
+		shape: selfPromo, maxChars: 400,
+	},
+	{
 		name: "disclaimer", pass: post,
 		why:   "a note that the text is the author's opinion or given without warranty speaks for the site, not the story",
 		langs: []string{"en", "de", "fr", "es"},
