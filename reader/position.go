@@ -241,8 +241,9 @@ var tailPhrases = []string{
 }
 
 // rightsPhrases mark a copyright line wherever they sit in it.
-// tailPrompts, anywhere in a short closing block, are the comment widget's
-// and the letters page's words (en, de, fr, es). A writer's own closing
+// tailPrompts, anywhere in a short closing block, are the comment widget's,
+// the letters page's, the share bar's and the donation box's words (en, de,
+// fr, es). A writer's own closing
 // question ("Let us know in the comments") is the story's last line and is
 // not among them.
 var tailPrompts = []string{
@@ -250,6 +251,9 @@ var tailPrompts = []string{
 	"pour commenter", "para comentar", "letter to the editor", "leserbrief schreiben",
 	"what you think about this article", "erscheinen erst nach", "no comments yet", "noch keine kommentare",
 	"be the first to comment", "schreiben sie den ersten kommentar",
+	"vergiss nicht zu teilen", "vergessen sie nicht zu teilen", "don't forget to share", "n'oubliez pas de partager",
+	"zeigen sie ihre wertschätzung", "help us continue", "jede kleine spende", "mit einer spende", "jetzt spenden",
+	"make a donation", "donate now", "faire un don", "faites un don", "haz una donación", "hacer una donación",
 }
 
 var rightsPhrases = []string{
