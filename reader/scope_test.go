@@ -80,7 +80,7 @@ func TestStandfirstOpensTheStory(t *testing.T) {
 }
 
 // TestStandfirstNotFromTeasers: a summary that the page only shows in a
-// teaser list, a link or a caption is not a standfirst.
+// teaser list, a link or a caption, or hides, is not a standfirst.
 func TestStandfirstNotFromTeasers(t *testing.T) {
 	para := "<p>The committee met for six hours on Tuesday and heard from engineers, residents and two former mayors before it voted to send the proposal to the full council for a final decision next month.</p>"
 	const summary = "The town will raise its harbour wall by eighty centimetres, the council decided after a long debate."
@@ -88,6 +88,8 @@ func TestStandfirstNotFromTeasers(t *testing.T) {
 		"teaser list": `<aside><ul><li><a href="/wall">Harbour wall</a> ` + summary + `</li><li><a href="/ferry">Ferry</a> Ferries run twice a day from May on.</li></ul></aside>`,
 		"link":        `<p><a href="/wall">` + summary + `</a></p>`,
 		"caption":     `<figure><img src="https://news.example/wall.jpg" alt=""><figcaption>` + summary + `</figcaption></figure>`,
+		"hidden":      `<div style="display: none"><p>` + summary + `</p></div>`,
+		"aria-hidden": `<div aria-hidden="true"><p>` + summary + `</p></div>`,
 	} {
 		page := `<html><head><title>Harbour wall</title><meta name="description" content="` + summary + `"></head><body>` +
 			place + `<article><h1>Harbour wall</h1>` + strings.Repeat(para, 6) + `</article></body></html>`
