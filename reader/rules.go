@@ -89,6 +89,13 @@ var rules = []rule{
 		guard: true,
 	},
 	{
+		name: "teaser-card", pass: both,
+		why: "a block classed as a teaser that links to another page of the site is a card for another story; " +
+			"a teaser without a link is often the story's own intro, and stays",
+		tokens: []string{"teaser"},
+		guard:  true, shape: linksWithinSite,
+	},
+	{
 		name: "ad-label", pass: post,
 		why:   "a block whose whole text is an ad label marks an ad slot",
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl", "pl", "sv", "da", "ru", "uk", "zh", "ja", "ko", "tr", "cs"},

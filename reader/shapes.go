@@ -408,6 +408,10 @@ func onlyElementChild(n *html.Node) *html.Node {
 	return only
 }
 
+// linksWithinSite holds for a block with a link to another page of the
+// page's own site (not an in-page fragment).
+func linksWithinSite(s *scan) bool { return holdsSameSiteLink(s.n, s.host) }
+
 // holdsSameSiteLink reports a link under n to the page's own site.
 func holdsSameSiteLink(n *html.Node, host string) bool {
 	for d := n; d != nil; d = nextNode(n, d, false) {
