@@ -79,6 +79,7 @@ var rules = []rule{
 			"popular", "mostpopular", "mostread", "trending", "morestories", "readnext", "teasers", "teaserlist",
 			"teaseritemlist", "nextpost", "nextposts", "prevpost", "morearticles", "relatedlinks", "postlist", "postslist",
 			"listposts", "articlelist", "newslist", "morenews", "latestnews", "latestposts", "recentposts", "relatedcontent",
+			"playlist", "videoplaylist",
 			"newsletter", "newsletters", "subscribe", "subscription", "signup", "optin",
 			"comments", "commentlist", "respond", "disqus",
 			"cookie", "cookies", "consent", "gdpr",
@@ -93,8 +94,8 @@ var rules = []rule{
 		name: "teaser-card", pass: both,
 		why: "a block classed as a teaser that links to another page of the site is a card for another story; " +
 			"a teaser without a link is often the story's own intro, and stays",
-		tokens: []string{"teaser"},
-		guard:  true, shape: linksWithinSite,
+		tokens: []string{"teaser", "teaserblock", "teaserbox"},
+		shape:  teaserCard,
 	},
 	{
 		name: "ad-label", pass: post,

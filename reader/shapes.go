@@ -408,9 +408,31 @@ func onlyElementChild(n *html.Node) *html.Node {
 	return only
 }
 
-// linksWithinSite holds for a block with a link to another page of the
-// page's own site (not an in-page fragment).
-func linksWithinSite(s *scan) bool { return holdsSameSiteLink(s.n, s.host) }
+// teaserCardMax is the most text a teaser card (headline, dek, excerpt)
+// holds; a card's excerpt may be long enough to look like prose.
+const teaserCardMax = 1200
+
+// teaserCard holds for a card: a block with a link to another page of the
+// page's own site, a headline or picture (or the shape of a list item or
+// article), no more text than a card, and no sign of being the story. A
+// story's intro classed "teaser" is a paragraph, whatever it links to.
+func teaserCard(s *scan) bool {
+	n := s.n
+	if n.Data == "p" || s.textLen() > teaserCardMax || !holdsSameSiteLink(n, s.host) || holdsStoryMarker(n) {
+		return false
+	}
+	return n.Data == "li" || n.Data == "article" || hasMedia(n) || holdsHeading(n)
+}
+
+// holdsHeading reports an h1–h6 element under n (n included).
+func holdsHeading(n *html.Node) bool {
+	for d := n; d != nil; d = nextNode(n, d, false) {
+		if d.Type == html.ElementNode && headingTags[d.Data] {
+			return true
+		}
+	}
+	return false
+}
 
 // holdsSameSiteLink reports a link under n to the page's own site.
 func holdsSameSiteLink(n *html.Node, host string) bool {
