@@ -79,7 +79,7 @@ var rules = []rule{
 			"popular", "mostpopular", "mostread", "trending", "morestories", "readnext", "teasers", "teaserlist",
 			"teaseritemlist", "nextpost", "nextposts", "prevpost", "morearticles", "relatedlinks", "postlist", "postslist",
 			"listposts", "articlelist", "newslist", "morenews", "latestnews", "latestposts", "recentposts", "relatedcontent",
-			"playlist", "videoplaylist",
+			"playlist", "videoplaylist", "linkbox", "viewmore", "affiliate", "affiliatetext", "flyout", "wishlist",
 			"newsletter", "newsletters", "subscribe", "subscription", "signup", "optin",
 			"comments", "commentlist", "respond", "disqus",
 			"cookie", "cookies", "consent", "gdpr",
