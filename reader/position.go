@@ -228,6 +228,7 @@ var tailPhrases = []string{
 	"comments", "kommentare", "commentaires", "comentarios", "leave a comment", "back to", "zurück", "zur übersicht",
 	"retour", "volver", "permalink", "permalien", "source:", "quelle:", "zum weiterlesen", "weiterführende links",
 	"mehr zum thema", "auch interessant", "siehe auch", "see also", "related", "empfohlen", "recommended",
+	"bilder des", "bildergalerie", "fotogalerie", "zur galerie", "photo gallery", "galerie photos", "galería de fotos",
 	"titelbild:", "beitragsbild:", "bildnachweis", "fotonachweis", "bildquelle", "crédits photos", "crédit photo",
 	"photo credits", "image credits", "créditos de las fotos", "aktualisiert am", "zuletzt aktualisiert", "last updated",
 	"weitere informationen", "mehr informationen", "zusatzinformationen", "more information", "further information",
