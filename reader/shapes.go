@@ -357,7 +357,7 @@ func nextTeaserBlock(s *scan) *html.Node {
 
 // cardMaxChars is how much text one teaser card (headline, dek, "more"
 // link) holds at most.
-const cardMaxChars = 400
+const cardMaxChars = 600
 
 // nextCards returns the block after s.n when it is a run of teaser cards:
 // below any single-child wrappers, at least two children that each hold a
