@@ -143,6 +143,7 @@ var rules = []rule{
 		why:   "a heading that announced other stories, left with nothing under it once they were removed",
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
 		shape: teaserHeadingLeftAlone,
+		also:  teaserDek,
 	},
 	{
 		name: "author-box", pass: post,

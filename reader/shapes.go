@@ -335,8 +335,11 @@ func teaserHeadingLeftAlone(s *scan) bool {
 	if !headingMatches(s.n, teaserHeadings) {
 		return false
 	}
+	dek := teaserDek(s)
 	for d := nextNode(s.root, s.n, true); d != nil; d = nextNode(s.root, d, false) {
 		switch {
+		case d == dek:
+			d = lastDescendant(d)
 		case d.Type == html.ElementNode && (headingTags[d.Data] || headingMatches(d, teaserHeadings)):
 			return true
 		case d.Type == html.TextNode && strings.TrimSpace(d.Data) != "":
@@ -344,6 +347,29 @@ func teaserHeadingLeftAlone(s *scan) bool {
 		}
 	}
 	return true
+}
+
+// dekMaxChars is how long the one-line introduction under a teaser heading
+// ("Klick dich durch die Geschichten der Community") may be.
+const dekMaxChars = 200
+
+// teaserDek returns the short paragraph right after a teaser heading that
+// introduces the teasers, or nil; it goes with the heading.
+func teaserDek(s *scan) *html.Node {
+	next := nextElement(s.n)
+	if next == nil || next.Data != "p" || textLen(next) > dekMaxChars || hasMedia(next) {
+		return nil
+	}
+	return next
+}
+
+// lastDescendant returns the last node inside n in document order (n when
+// it has no children).
+func lastDescendant(n *html.Node) *html.Node {
+	for n.LastChild != nil {
+		n = n.LastChild
+	}
+	return n
 }
 
 // nextTeaserBlock is what a teaser heading announces: the block after it,
