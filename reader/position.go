@@ -88,6 +88,12 @@ func (l *layout) proseAfter(n *html.Node) int {
 	return count
 }
 
+// atStoryEdge holds for a block before the story's first prose paragraph,
+// or one with no prose after it (it may be the last prose itself).
+func atStoryEdge(s *scan) bool {
+	return s.lay != nil && (s.lay.before(s.n) || closesStory(s))
+}
+
 // closesStory holds for a block that follows some of the story's prose and
 // has none after it: the last thing in the story, prose of its own or not.
 func closesStory(s *scan) bool {

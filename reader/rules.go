@@ -80,6 +80,7 @@ var rules = []rule{
 			"teaseritemlist", "nextpost", "nextposts", "prevpost", "morearticles", "relatedlinks", "postlist", "postslist",
 			"listposts", "articlelist", "newslist", "morenews", "latestnews", "latestposts", "recentposts", "relatedcontent",
 			"playlist", "videoplaylist", "linkbox", "viewmore", "affiliate", "affiliatetext", "flyout", "wishlist",
+			"actionbar", "ratings", "starrating", "postratings", "newsrate",
 			"newsletter", "newsletters", "subscribe", "subscription", "signup", "optin",
 			"comments", "commentlist", "respond", "disqus",
 			"cookie", "cookies", "consent", "gdpr",
@@ -94,7 +95,7 @@ var rules = []rule{
 		name: "teaser-card", pass: both,
 		why: "a block classed as a teaser that links to another page of the site is a card for another story; " +
 			"a teaser without a link is often the story's own intro, and stays",
-		tokens: []string{"teaser", "teaserblock", "teaserbox"},
+		tokens: []string{"teaser", "teaserblock", "teaserbox", "inlinetextbox", "inlinebox"},
 		shape:  teaserCard,
 	},
 	{
@@ -144,6 +145,13 @@ var rules = []rule{
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
 		shape: teaserHeadingLeftAlone,
 		also:  teaserDek,
+	},
+	{
+		name: "post-meta", pass: post,
+		why: "a block classed as the post's metadata (date, categories, 'filed under') before or after the story; " +
+			"the view's header shows date and byline. Not in the whole-page pass: readability reads the byline there",
+		tokens: []string{"entrymeta", "postmeta", "postmetadata", "articlemeta", "metadata", "postinfo", "entryfooter"},
+		shape:  atStoryEdge,
 	},
 	{
 		name: "author-box", pass: post,
