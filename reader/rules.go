@@ -176,6 +176,8 @@ var rules = []rule{
 			"leggi anche", "potrebbe interessarti", "leia também", "leia mais", "veja também", "lees ook", "lees meer",
 			"читайте также", "читайте еще", "puedes ver", "ver también", "mira también", "czytaj też", "czytaj także", "czytaj więcej",
 			"zobacz też", "zobacz także", "przeczytaj też", "przeczytaj także", "mehr:", "lesen sie dazu", "dazu passend",
+			"hier geht es zu", "hier geht es zum", "hier geht es zur", "hier geht's zu", "hier geht’s zu", "hier das",
+			"hier die", "hier der", "hier finden sie", "hier findest du", "hier klicken", "click here for",
 		},
 		maxChars: 220, shape: hasLink,
 	},
