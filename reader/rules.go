@@ -287,8 +287,16 @@ var rules = []rule{
 			"pdf herunterladen", "dieses skript als pdf herunterladen", "artikel als pdf herunterladen",
 			"voir plus", "afficher plus", "afficher moins", "contenu externe", "télécharger le pdf",
 			"ver más", "mostrar más", "mostrar menos", "contenido externo", "descargar pdf",
+			"print", "print recipe", "print this article", "jump to recipe", "drucken", "rezept drucken", "artikel drucken",
+			"seite drucken", "zum rezept", "zum rezept springen", "imprimer", "imprimir", "imprimir receta",
 		},
 		maxChars: 60,
+	},
+	{
+		name: "follower-count", pass: post,
+		why:   "a follower or like count belongs to the social widget, not the story",
+		langs: []string{"en", "de", "fr", "es"},
+		shape: followerCount, maxChars: 40,
 	},
 	{
 		name: "gallery-nav", pass: post,

@@ -114,6 +114,11 @@ func commentCount(s *scan) bool {
 	return rxCommentCount.MatchString(t) || rxCommentCall.MatchString(t)
 }
 
+// rxFollowerCount matches a bare count of followers, fans or likes.
+var rxFollowerCount = regexp.MustCompile(`^[\d.,]+\s*[km]?\s+(followers?|abonnenten|follower|fans|likes|gefällt mir|abonnés|seguidores)$`)
+
+func followerCount(s *scan) bool { return rxFollowerCount.MatchString(s.Norm()) }
+
 func galleryControl(s *scan) bool {
 	t := s.Norm()
 	return galleryLabels[t] || rxGalleryCount.MatchString(t)
