@@ -336,5 +336,7 @@ func (c *Cleaner) prePass(doc *html.Node, host string) []Removal {
 // indexes into Article.Removed.
 func (c *Cleaner) postPass(story *html.Node, host, byline string, offset int) []Removal {
 	removed := c.apply(story, post, host, newLayout(story, byline), offset)
-	return append(removed, c.apply(story, sweep, host, nil, offset+len(removed))...)
+	// The layout is taken again: removals can leave a line the last one
+	// before the end that had prose after it when the pass began.
+	return append(removed, c.apply(story, sweep, host, newLayout(story, byline), offset+len(removed))...)
 }

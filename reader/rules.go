@@ -252,19 +252,19 @@ var rules = []rule{
 		maxChars: 400, shape: promoWords,
 	},
 	{
-		name: "edge-metadata", pass: post,
+		name: "edge-metadata", pass: post | sweep,
 		why:   "a dateline or a repeated byline before the story's first paragraph (or a dateline after its last); the view's header shows both",
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl", "pl"},
 		shape: edgeMetadata, maxChars: 120,
 	},
 	{
-		name: "closing-line", pass: post,
+		name: "closing-line", pass: post | sweep,
 		why:   "near the end of the story, a short line that closes the page: copyright, licence, 'posted in', a support call",
 		langs: []string{"en", "de", "fr", "es"},
 		shape: closingLine, maxChars: 300,
 	},
 	{
-		name: "trailing-clutter", pass: post,
+		name: "trailing-clutter", pass: post | sweep,
 		why:   "after the story's last paragraph, short blocks that are not sentences close the page, not the story",
 		langs: []string{"en", "de", "fr", "es"},
 		shape: trailingClutter, maxChars: 200,
