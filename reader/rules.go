@@ -289,6 +289,8 @@ var rules = []rule{
 			"ver más", "mostrar más", "mostrar menos", "contenido externo", "descargar pdf",
 			"print", "print recipe", "print this article", "jump to recipe", "drucken", "rezept drucken", "artikel drucken",
 			"seite drucken", "zum rezept", "zum rezept springen", "imprimer", "imprimir", "imprimir receta",
+			"read more", "continue reading", "weiterlesen", "mehr lesen", "lire la suite", "leer más", "seguir leyendo",
+			"czytaj więcej", "czytaj dalej",
 		},
 		maxChars: 60,
 	},
