@@ -269,6 +269,10 @@ func nextElement(n *html.Node) *html.Node {
 	return nil
 }
 
+// headingMaxChars is the longest text a heading that announces teasers
+// has; the limit also spares the heading shapes a walk of every big block.
+const headingMaxChars = 200
+
 var headingTags = set([]string{"h1", "h2", "h3", "h4", "h5", "h6"})
 
 // isHeadingLike reports a heading, or a short block that stands in for one.
