@@ -166,6 +166,17 @@ func isMetaLine(s *scan) bool {
 	return true
 }
 
+// isDatedLabel holds for a date run together with a section or tag label
+// ("24.01.2022 11:38Kategorie: News").
+func isDatedLabel(s *scan) bool {
+	t := s.Norm()
+	if len(t) > 100 || !rxDate.MatchString(t) {
+		return false
+	}
+	rest := strings.TrimSpace(rxDate.ReplaceAllString(t, " "))
+	return rest != "" && startsWithWord(rest, edgeLabels)
+}
+
 // rxBylineLeftover matches what is left of a byline line whose author link
 // readability removed: the "by" word, then nothing or a comma and a role.
 var rxBylineLeftover = regexp.MustCompile(`^(by|von|par|por|di|door|av|de)(\s*,.{0,60})?$`)
@@ -202,7 +213,7 @@ func edgeMetadata(s *scan) bool {
 		return false
 	}
 	if s.lay.before(s.n) {
-		return isDateline(s) || isBylineRepeat(s) || isEdgeLabel(s) || isMetaLine(s)
+		return isDateline(s) || isBylineRepeat(s) || isEdgeLabel(s) || isMetaLine(s) || isDatedLabel(s)
 	}
 	return s.lay.after(s.n) && (isDateline(s) || isEdgeLabel(s))
 }
@@ -266,6 +277,8 @@ var tailPrompts = []string{
 var rightsPhrases = []string{
 	"all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
 	"tutti i diritti riservati", "wszelkie prawa zastrzeżone", "alle rechten voorbehouden",
+	"inhalte dieser website unter", "content on this site is licensed", "this work is licensed under",
+	"dieses werk ist lizenziert", "sous licence creative commons", "bajo una licencia creative commons",
 }
 
 // tailRegion: n sits in the story's closing part, with at most one prose

@@ -80,7 +80,7 @@ var rules = []rule{
 			"teaseritemlist", "nextpost", "nextposts", "prevpost", "morearticles", "relatedlinks", "postlist", "postslist",
 			"listposts", "articlelist", "newslist", "morenews", "latestnews", "latestposts", "recentposts", "relatedcontent",
 			"playlist", "videoplaylist", "linkbox", "viewmore", "affiliate", "affiliatetext", "flyout", "wishlist",
-			"actionbar", "ratings", "starrating", "postratings", "newsrate",
+			"actionbar", "ratings", "starrating", "postratings", "newsrate", "textwidget", "widgetarea",
 			"newsletter", "newsletters", "subscribe", "subscription", "signup", "optin",
 			"comments", "commentlist", "respond", "disqus",
 			"cookie", "cookies", "consent", "gdpr",
@@ -211,6 +211,12 @@ var rules = []rule{
 		why:   "near the end, a short call about the site's own shop, app, magazine or seminar promotes the site, not the story",
 		langs: []string{"en", "de", "fr", "es"},
 		shape: selfPromo, maxChars: 400,
+	},
+	{
+		name: "server-error", pass: both,
+		why:   "a PHP warning or error printed into the page is the server's output, not the story",
+		langs: []string{"en"},
+		shape: serverError, maxChars: 2000,
 	},
 	{
 		name: "disclaimer", pass: post,

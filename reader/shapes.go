@@ -114,6 +114,15 @@ func commentCount(s *scan) bool {
 	return rxCommentCount.MatchString(t) || rxCommentCall.MatchString(t)
 }
 
+// rxServerError matches the start of a PHP warning or error as PHP prints
+// it into a page ("Warning: … in /path/file.php on line 407").
+var rxServerError = regexp.MustCompile(`^(warning|deprecated|notice|fatal error|parse error|strict standards)\s*:.{0,400}\bon line \d+`)
+
+func serverError(s *scan) bool {
+	t := s.Norm()
+	return strings.Contains(t, " on line ") && rxServerError.MatchString(t)
+}
+
 // rxFollowerCount matches a bare count of followers, fans or likes.
 var rxFollowerCount = regexp.MustCompile(`^[\d.,]+\s*[km]?\s+(followers?|abonnenten|follower|fans|likes|gefällt mir|abonnés|seguidores)$`)
 
