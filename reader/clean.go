@@ -45,7 +45,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 
 	prepareStory(story, base, c.cfg.blockImages)
 	if c.cfg.teaserPass {
-		removed = append(removed, c.postPass(story, host, parsed.Byline(), len(removed))...)
+		removed = append(removed, c.postPass(story, host, storyMeta{byline: parsed.Byline(), title: parsed.Title()}, len(removed))...)
 	}
 	addedOpening := addStandfirst(story, opening, summary)
 	dropEmptyWrappers(story)

@@ -334,9 +334,9 @@ func (c *Cleaner) prePass(doc *html.Node, host string) []Removal {
 // inside the story.
 // offset is the number of removals before this pass, so anchors match
 // indexes into Article.Removed.
-func (c *Cleaner) postPass(story *html.Node, host, byline string, offset int) []Removal {
-	removed := c.apply(story, post, host, newLayout(story, byline), offset)
+func (c *Cleaner) postPass(story *html.Node, host string, meta storyMeta, offset int) []Removal {
+	removed := c.apply(story, post, host, newLayout(story, meta), offset)
 	// The layout is taken again: removals can leave a line the last one
 	// before the end that had prose after it when the pass began.
-	return append(removed, c.apply(story, sweep, host, newLayout(story, byline), offset+len(removed))...)
+	return append(removed, c.apply(story, sweep, host, newLayout(story, meta), offset+len(removed))...)
 }

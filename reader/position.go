@@ -17,13 +17,17 @@ type layout struct {
 	lastProse  int                // index of the last prose paragraph's last element
 	proseStart []int              // start index of every prose paragraph, in order
 	byline     string             // the article's byline, normalized
+	title      string             // the article's title, normalized
 }
 
 // proseMin is how much non-link text makes a paragraph prose.
 const proseMin = 80
 
-func newLayout(root *html.Node, byline string) *layout {
-	l := &layout{order: map[*html.Node]int{}, end: map[*html.Node]int{}, firstProse: -1, lastProse: -1, byline: normalize(byline)}
+func newLayout(root *html.Node, meta storyMeta) *layout {
+	l := &layout{
+		order: map[*html.Node]int{}, end: map[*html.Node]int{}, firstProse: -1, lastProse: -1,
+		byline: normalize(meta.byline), title: normalize(meta.title),
+	}
 	var els []*html.Node
 	for n := root; n != nil; n = nextNode(root, n, false) {
 		if n.Type == html.ElementNode {
@@ -166,6 +170,32 @@ func isMetaLine(s *scan) bool {
 	return true
 }
 
+// storyMeta is what the post-pass knows of the article's header.
+type storyMeta struct{ byline, title string }
+
+// kickerMax is how much a heading may add to the title (a kicker such as
+// "Thema Verbraucherschutz") and still only repeat it.
+const kickerMax = 40
+
+// isTitleRepeat holds for a heading before the story that repeats the
+// title the view's header shows, maybe with a kicker before or after it.
+func isTitleRepeat(s *scan) bool {
+	title := s.lay.title
+	if title == "" || !isHeadingLike(s.n) && !headingTags[s.n.Data] {
+		return false
+	}
+	t := s.Norm()
+	if t == title {
+		return true
+	}
+	// With a kicker, the title must be long enough not to be just a name
+	// that a subheading mentions.
+	return len(title) >= titleWithKickerMin && strings.Contains(t, title) && len(t)-len(title) <= kickerMax
+}
+
+// titleWithKickerMin is the shortest title matched inside a longer heading.
+const titleWithKickerMin = 25
+
 // isDatedLabel holds for a date run together with a section or tag label
 // ("24.01.2022 11:38Kategorie: News").
 func isDatedLabel(s *scan) bool {
@@ -213,7 +243,7 @@ func edgeMetadata(s *scan) bool {
 		return false
 	}
 	if s.lay.before(s.n) {
-		return isDateline(s) || isBylineRepeat(s) || isEdgeLabel(s) || isMetaLine(s) || isDatedLabel(s)
+		return isDateline(s) || isBylineRepeat(s) || isEdgeLabel(s) || isMetaLine(s) || isDatedLabel(s) || isTitleRepeat(s)
 	}
 	return s.lay.after(s.n) && (isDateline(s) || isEdgeLabel(s))
 }
