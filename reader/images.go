@@ -279,19 +279,12 @@ func isTrackingPixel(n *html.Node) bool {
 	if hasAttr(n, "hidden") {
 		return true
 	}
-	style := strings.ToLower(strings.Join(strings.Fields(getAttr(n, "style")), ""))
-	for _, decl := range strings.Split(style, ";") {
-		prop, val, _ := strings.Cut(decl, ":")
-		val = strings.TrimSuffix(val, "!important")
+	for _, decl := range styleDecls(n) {
+		prop, val := decl[0], decl[1]
+		if hidesElement(prop, val) {
+			return true
+		}
 		switch prop {
-		case "display":
-			if val == "none" {
-				return true
-			}
-		case "visibility":
-			if val == "hidden" || val == "collapse" {
-				return true
-			}
 		case "opacity":
 			if v, err := strconv.ParseFloat(val, 64); err == nil && v <= 0.01 {
 				return true
@@ -303,6 +296,24 @@ func isTrackingPixel(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// styleDecls returns the declarations of n's inline style as property and
+// value, lower-cased, without white space or !important.
+func styleDecls(n *html.Node) [][2]string {
+	style := strings.ToLower(strings.Join(strings.Fields(getAttr(n, "style")), ""))
+	var out [][2]string
+	for _, decl := range strings.Split(style, ";") {
+		prop, val, _ := strings.Cut(decl, ":")
+		out = append(out, [2]string{prop, strings.TrimSuffix(val, "!important")})
+	}
+	return out
+}
+
+// hidesElement reports a style declaration that keeps the element from
+// being shown.
+func hidesElement(prop, val string) bool {
+	return prop == "display" && val == "none" || prop == "visibility" && (val == "hidden" || val == "collapse")
 }
 
 // tiny reports whether a declared size is at most one pixel.

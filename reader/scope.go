@@ -69,9 +69,7 @@ func summaryBlock(doc *html.Node, probe string) *html.Node {
 	if body == nil {
 		return nil
 	}
-	var buf []byte
-	walkText(body, func(t string) { buf = appendSpaceless(buf, t) }, nil, nil)
-	at := bytes.Index(buf, []byte(probe))
+	at := bytes.Index(spacelessText(body), []byte(probe))
 	if at < 0 {
 		return nil
 	}
@@ -135,6 +133,14 @@ func walkText(root *html.Node, text func(string), enter, leave func(*html.Node))
 		}
 		n = n.NextSibling
 	}
+}
+
+// spacelessText is the shown text under n as spaceless gives it, collected
+// without building the text with its spaces first.
+func spacelessText(n *html.Node) []byte {
+	var buf []byte
+	walkText(n, func(t string) { buf = appendSpaceless(buf, t) }, nil, nil)
+	return buf
 }
 
 // keptRune reports a rune spaceless keeps: not white space, not an

@@ -354,10 +354,10 @@ func teaserHeadingLeftAlone(s *scan) bool {
 		return false
 	}
 	dek := teaserDek(s)
-	for d := nextNode(s.root, s.n, true); d != nil; d = nextNode(s.root, d, false) {
+	for d := nextNode(s.root, s.n, true); d != nil; d = nextNode(s.root, d, d == dek) {
 		switch {
 		case d == dek:
-			d = lastDescendant(d)
+			// its text introduces the teasers; the walk skips it
 		case d.Type == html.ElementNode && (headingTags[d.Data] || headingMatches(d, teaserHeadings)):
 			return true
 		case d.Type == html.TextNode && strings.TrimSpace(d.Data) != "":
@@ -379,15 +379,6 @@ func teaserDek(s *scan) *html.Node {
 		return nil
 	}
 	return next
-}
-
-// lastDescendant returns the last node inside n in document order (n when
-// it has no children).
-func lastDescendant(n *html.Node) *html.Node {
-	for n.LastChild != nil {
-		n = n.LastChild
-	}
-	return n
 }
 
 // nextTeaserBlock is what a teaser heading announces: the block after it,

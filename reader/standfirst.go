@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -51,7 +52,7 @@ func standfirst(doc *html.Node, probe string) string {
 // text, unless the story already holds the summary.
 // It returns the length of what it added, in characters.
 func addStandfirst(story *html.Node, text, probe string) (added int) {
-	if text == "" || strings.Contains(spaceless(textOf(story)), probe) {
+	if text == "" || bytes.Contains(spacelessText(story), []byte(probe)) {
 		return 0
 	}
 	p := &html.Node{Type: html.ElementNode, Data: "p"}
@@ -65,12 +66,16 @@ func addStandfirst(story *html.Node, text, probe string) (added int) {
 }
 
 // notShown reports an element the page hides: the hidden attribute,
-// aria-hidden, or an inline display:none or visibility:hidden. A summary
+// aria-hidden, or an inline style that hides it (hidesElement). A summary
 // kept only for search engines is not the story's opening.
 func notShown(n *html.Node) bool {
 	if hasAttr(n, "hidden") || strings.EqualFold(strings.TrimSpace(getAttr(n, "aria-hidden")), "true") {
 		return true
 	}
-	style := strings.ToLower(strings.Join(strings.Fields(getAttr(n, "style")), ""))
-	return strings.Contains(style, "display:none") || strings.Contains(style, "visibility:hidden")
+	for _, decl := range styleDecls(n) {
+		if hidesElement(decl[0], decl[1]) {
+			return true
+		}
+	}
+	return false
 }
