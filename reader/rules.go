@@ -92,6 +92,16 @@ var rules = []rule{
 		guard: true,
 	},
 	{
+		name: "other-stories", pass: post,
+		why: "a block classed as related or next stories that closes the story holds other stories' openings, " +
+			"however long their excerpts; clutter-class spares long blocks, this rule only those after the story's prose",
+		tokens: []string{
+			"related", "relatedposts", "relatedarticles", "relatedstories", "relatedcontent", "nextpost", "nextposts",
+			"morestories", "morearticles", "readnext",
+		},
+		shape: closesStory,
+	},
+	{
 		name: "teaser-card", pass: both,
 		why: "a block classed as a teaser that links to another page of the site is a card for another story; " +
 			"a teaser without a link is often the story's own intro, and stays",
