@@ -219,6 +219,7 @@ var textBlock = map[string]bool{
 	"p": true, "div": true, "section": true, "aside": true, "span": true, "li": true, "ul": true, "ol": true,
 	"h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "strong": true, "b": true, "em": true,
 	"a": true, "figure": true, "header": true, "blockquote": false, "small": true, "dl": true, "table": true,
+	"time": true,
 }
 
 func anyIn(words []string, m map[string]bool) bool {

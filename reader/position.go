@@ -209,7 +209,7 @@ func isDatedLabel(s *scan) bool {
 
 // rxBylineLeftover matches what is left of a byline line whose author link
 // readability removed: the "by" word, then nothing or a comma and a role.
-var rxBylineLeftover = regexp.MustCompile(`^(by|von|par|por|di|door|av|de)(\s*,.{0,60})?$`)
+var rxBylineLeftover = regexp.MustCompile(`^(by|von|par|por|di|door|av|de):?(\s*,.{0,60})?$`)
 
 // isBylineRepeat holds for a short block that only repeats the byline shown
 // in the view's header ("By Mara Jensen", "Von Katrin Vogel").
@@ -245,7 +245,20 @@ func edgeMetadata(s *scan) bool {
 	if s.lay.before(s.n) {
 		return isDateline(s) || isBylineRepeat(s) || isEdgeLabel(s) || isMetaLine(s) || isDatedLabel(s) || isTitleRepeat(s)
 	}
-	return s.lay.after(s.n) && (isDateline(s) || isEdgeLabel(s))
+	if s.lay.afterLead(s.n) && isDateline(s) {
+		return true // the date under a standfirst, before the body starts
+	}
+	return s.lay.after(s.n) && (isDateline(s) || isEdgeLabel(s) || rxBylineLeftover.MatchString(s.Norm()))
+}
+
+// afterLead reports whether n lies between the story's first prose
+// paragraph (a standfirst) and its second.
+func (l *layout) afterLead(n *html.Node) bool {
+	i, ok := l.order[n]
+	if !ok || len(l.proseStart) < 2 || i <= l.proseStart[0] {
+		return false
+	}
+	return l.lastIndexIn(n) < l.proseStart[1]
 }
 
 // edgeLabels start short metadata lines: sections, tags and reading time
@@ -339,7 +352,7 @@ var ownWords = set([]string{
 var ownProducts = []string{
 	"shop", "store", "app", "apps", "magazin", "magazine", "podcast", "seminar", "seminare", "webinar", "jobbörse",
 	"finder", "abo", "abonnement", "newsletter", "heft", "zeitschrift", "boutique", "tienda", "revista", "kanal",
-	"channel", "community", "forum",
+	"channel", "community", "forum", "ausgabe", "édition", "edición",
 }
 
 // selfPromo holds for a block in the story's closing part that names one
@@ -403,7 +416,11 @@ func trailingClutter(s *scan) bool {
 	}
 	// A short last paragraph is usually the story's closing line ("Mehr
 	// Infos auf …", a smiley), so only headings and other blocks count.
-	labelLike := s.n.Data != "p" && isHeadingLike(s.n) && !looksLikeSentence(s.Text())
+	// A real heading that ends the story heads nothing, even a question
+	// ("Keine Lust alleine zu radeln?"); one that ends in a full stop is a
+	// pull quote, which stays.
+	openQuestion := headingTags[s.n.Data] && !strings.HasSuffix(strings.TrimSpace(s.Text()), ".")
+	labelLike := s.n.Data != "p" && isHeadingLike(s.n) && (openQuestion || !looksLikeSentence(s.Text()))
 	return labelLike && nothingAfter(s.n, s.root)
 }
 
