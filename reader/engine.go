@@ -338,6 +338,18 @@ func (c *Cleaner) prePass(doc *html.Node, host string) []Removal {
 func (c *Cleaner) postPass(story *html.Node, host string, meta storyMeta, offset int) []Removal {
 	removed := c.apply(story, post, host, newLayout(story, meta), offset)
 	// The layout is taken again: removals can leave a line the last one
-	// before the end that had prose after it when the pass began.
-	return append(removed, c.apply(story, sweep, host, newLayout(story, meta), offset+len(removed))...)
+	// before the end that had prose after it when the pass began. A sweep
+	// that removed something goes once more, since it visits top-down and
+	// a heading is only left alone once what follows it is gone.
+	for round := 0; round < sweepRounds; round++ {
+		more := c.apply(story, sweep, host, newLayout(story, meta), offset+len(removed))
+		removed = append(removed, more...)
+		if len(more) == 0 {
+			break
+		}
+	}
+	return removed
 }
+
+// sweepRounds bounds the sweeps over the story after the post-pass.
+const sweepRounds = 3

@@ -297,6 +297,7 @@ var tailPhrases = []string{
 	"if you enjoyed", "if you liked", "support our", "unterstützen sie", "jetzt unterstützen", "suggested citation",
 	"rate this", "valora esta", "bewerten sie", "wie hat ihnen", "hat ihnen der artikel", "was this", "did you find",
 	"share this", "teilen sie", "diesen artikel teilen", "artikel teilen", "möchten sie den artikel", "den artikel mit",
+	"źródło", "fuente:", "fonte:",
 	"rezept drucken", "print recipe", "noch keine bewertungen", "no ratings yet", "sie sind aktuell nicht eingeloggt",
 	"you are not logged in", "log in to comment", "pour lire la suite", "para seguir leyendo", "jetzt weiterlesen",
 }

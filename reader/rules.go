@@ -102,6 +102,12 @@ var rules = []rule{
 		shape: closesStory,
 	},
 	{
+		name: "linked-card", pass: post,
+		why: "a picture and a headline that both link to the same other page, with at most a line under them, " +
+			"is a card for another story or an offer, whatever its class",
+		shape: linkedCard,
+	},
+	{
 		name: "teaser-card", pass: both,
 		why: "a block classed as a teaser that links to another page of the site is a card for another story; " +
 			"a teaser without a link is often the story's own intro, and stays",

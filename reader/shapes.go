@@ -634,3 +634,46 @@ func loneLinkLine(s *scan) bool {
 	// Without a page URL every relative link looks internal: stay safe.
 	return s.host != "" && sameSite(href, s.host)
 }
+
+// linkedCardMax is the longest text a linked card holds: a headline and a
+// short introduction.
+const linkedCardMax = 600
+
+// linkedCard holds for a teaser card made of a picture and a headline that
+// both link to the same other page, maybe with a line of introduction: the
+// shape of "read this next" cards whatever their class names.
+func linkedCard(s *scan) bool {
+	n := s.n
+	switch n.Data {
+	case "div", "li", "article", "section", "aside":
+	default:
+		return false
+	}
+	if s.textLen() > linkedCardMax || holdsStoryMarker(n) {
+		return false
+	}
+	var heading *html.Node
+	for d := n; d != nil; d = nextNode(n, d, false) {
+		if d.Type == html.ElementNode && headingTags[d.Data] {
+			heading = d
+			break
+		}
+	}
+	if heading == nil {
+		return false
+	}
+	link := findFirst(heading, "a")
+	if link == nil {
+		return false
+	}
+	href := strings.TrimSpace(getAttr(link, "href"))
+	if href == "" || strings.HasPrefix(href, "#") || textLen(heading) == 0 || linkTextLen(heading) < textLen(heading) {
+		return false
+	}
+	for d := n; d != nil; d = nextNode(n, d, false) {
+		if d.Type == html.ElementNode && d.Data == "a" && d != link && strings.TrimSpace(getAttr(d, "href")) == href && findFirst(d, "img") != nil {
+			return true
+		}
+	}
+	return false
+}
