@@ -172,8 +172,8 @@ func (r *compiledRule) matches(s *scan) bool {
 	if r.maxChars > 0 && s.textLen() > r.maxChars {
 		return false
 	}
-	if r.labelSet != nil && !r.labelSet[s.Norm()] {
-		return false
+	if r.labelSet != nil && (!r.labelSet[s.Norm()] || midSentence(n)) {
+		return false // a word set off inside a sentence ("needs <em>more</em> time") is not a label
 	}
 	if len(r.starts) > 0 && !startsWithWord(s.Norm(), r.starts) {
 		return false
@@ -193,6 +193,20 @@ func (r *compiledRule) matches(s *scan) bool {
 // inlineTags are phrasing elements; inside running text, their class names
 // say how they look (annotations, highlights), not that they are clutter.
 var inlineTags = map[string]bool{"a": true, "span": true, "em": true, "strong": true, "b": true, "i": true, "u": true, "small": true, "mark": true, "abbr": true, "cite": true, "q": true, "sup": true, "sub": true}
+
+// midSentence reports an inline element with words right before or after
+// it in the same parent: part of a sentence, whatever its own text.
+func midSentence(n *html.Node) bool {
+	if !inlineTags[n.Data] {
+		return false
+	}
+	for _, sib := range [...]*html.Node{n.PrevSibling, n.NextSibling} {
+		if sib != nil && sib.Type == html.TextNode && strings.IndexFunc(sib.Data, unicode.IsLetter) >= 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // inRunningText reports an inline element inside a paragraph of text.
 func inRunningText(n *html.Node) bool {

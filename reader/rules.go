@@ -268,9 +268,12 @@ var rules = []rule{
 	},
 	{
 		name: "newsletter-box", pass: post,
-		why:      "a short block about a newsletter or e-mail sign-up",
-		langs:    []string{"en", "de", "fr", "es", "it", "pt", "nl"},
-		contains: []string{"newsletter", "infolettre", "boletín", "in your inbox", "inbox", "e-mail address", "email address"},
+		why:   "a short block about a newsletter, feed or e-mail sign-up",
+		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
+		contains: []string{
+			"newsletter", "infolettre", "boletín", "in your inbox", "inbox", "e-mail address", "email address", "rss-feed",
+			"rss feed", "flux rss",
+		},
 		maxChars: 400, shape: promoWords,
 	},
 	{
@@ -312,9 +315,20 @@ var rules = []rule{
 			"print", "print recipe", "print this article", "jump to recipe", "drucken", "rezept drucken", "artikel drucken",
 			"seite drucken", "zum rezept", "zum rezept springen", "imprimer", "imprimir", "imprimir receta",
 			"read more", "continue reading", "weiterlesen", "mehr lesen", "lire la suite", "leer más", "seguir leyendo",
-			"czytaj więcej", "czytaj dalej",
+			"czytaj więcej", "czytaj dalej", "więcej", "more", "mehr",
 		},
 		maxChars: 60,
+	},
+	{
+		name: "follow-topic", pass: post,
+		why:   "a box offering to follow the story's topic or author, with its follower count, is the site's widget",
+		langs: []string{"en", "de", "fr", "es"},
+		contains: []string{
+			"folgen diesem thema", "diesem thema folgen", "thema folgen", "folgen diesem autor", "diesem autor folgen",
+			"follow this topic", "follow this author", "follow topic", "suivre ce sujet", "suivre ce thème",
+			"seguir este tema", "seguir a este autor",
+		},
+		maxChars: 200,
 	},
 	{
 		name: "follower-count", pass: post,
