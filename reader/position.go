@@ -315,6 +315,9 @@ var tailPrompts = []string{
 	"be the first to comment", "schreiben sie den ersten kommentar",
 	"vergiss nicht zu teilen", "vergessen sie nicht zu teilen", "don't forget to share", "n'oubliez pas de partager",
 	"zeigen sie ihre wertschätzung", "help us continue", "jede kleine spende", "mit einer spende", "jetzt spenden",
+	"do you want to be informed", "want to stay informed", "want to stay up to date", "möchten sie informiert bleiben",
+	"wollen sie informiert bleiben", "möchten sie auf dem laufenden bleiben", "voulez-vous être informé",
+	"quieres estar informado", "quiere estar informado",
 	"make a donation", "donate now", "faire un don", "faites un don", "haz una donación", "hacer una donación",
 }
 

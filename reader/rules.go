@@ -108,6 +108,13 @@ var rules = []rule{
 		shape: linkedCard,
 	},
 	{
+		name: "read-on-card", pass: post,
+		why: "after the story, a headline and an excerpt with a button to read that other story ('Artikel lesen') " +
+			"is a teaser card, whatever its class",
+		langs: []string{"en", "de", "fr", "es"},
+		shape: readOnCard,
+	},
+	{
 		name: "teaser-card", pass: both,
 		why: "a block classed as a teaser that links to another page of the site is a card for another story; " +
 			"a teaser without a link is often the story's own intro, and stays",
@@ -236,14 +243,17 @@ var rules = []rule{
 	},
 	{
 		name: "disclaimer", pass: post,
-		why:   "a note that the text is the author's opinion or given without warranty speaks for the site, not the story",
+		why: "a note that the text is the author's opinion, given without warranty or reviewed by the site's experts " +
+			"speaks for the site, not the story",
 		langs: []string{"en", "de", "fr", "es"},
 		contains: []string{
 			"gibt die meinung des autors wieder", "gibt die meinung der autorin wieder", "nicht notwendigerweise die der redaktion",
 			"alle angaben ohne gewähr", "handelt es sich um ein blog aus der", "do not necessarily reflect", "does not necessarily reflect",
 			"views expressed in this", "views expressed here", "opinions expressed in this", "opinions expressed here",
 			"les opinions exprimées dans cet", "n'engagent que leur auteur",
-			"no reflejan necesariamente", "no refleja necesariamente",
+			"no reflejan necesariamente", "no refleja necesariamente", "medically reviewed by", "fact checked by",
+			"fact-checked by", "von medizinern geprüft", "medizinisch geprüft", "ärztlich geprüft", "fachlich geprüft von",
+			"révisé par un médecin", "revisado médicamente",
 		},
 		maxChars: 300,
 	},
@@ -259,6 +269,7 @@ var rules = []rule{
 		starts: []string{
 			"sign up", "subscribe", "get our", "get the", "join our", "follow us", "follow", "like us", "click here",
 			"download our", "download the app", "support our", "become a member", "already a subscriber",
+			"werden sie mitglied", "werde mitglied", "jetzt mitglied werden", "devenez membre", "hazte socio",
 			"melden sie sich", "abonnieren sie", "jetzt abonnieren", "folgen sie", "registrieren sie sich",
 			"abonnez-vous", "inscrivez-vous", "suivez-nous", "suscríbete", "suscribete", "regístrate", "síguenos",
 			"iscriviti", "seguici", "assine", "inscreva-se", "abonneer", "schrijf je in",

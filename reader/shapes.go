@@ -677,3 +677,32 @@ func linkedCard(s *scan) bool {
 	}
 	return false
 }
+
+// readOnLabels are the whole text of a teaser's button that opens the other
+// story (normalized; en, de, fr, es).
+var readOnLabels = set([]string{
+	"artikel lesen", "zum artikel", "ganzen artikel lesen", "read article", "read the article", "read story",
+	"read the story", "read the full story", "lire l'article", "lire l’article", "leer artículo", "leer el artículo",
+})
+
+// readOnCardMax is the longest text a card with a read-on button holds.
+const readOnCardMax = 1000
+
+// readOnCard holds for a block closing the story that has a headline, a
+// short excerpt and a button to read the other story ("Artikel lesen").
+func readOnCard(s *scan) bool {
+	switch s.n.Data {
+	case "div", "section", "article", "aside", "li":
+	default:
+		return false
+	}
+	if s.textLen() > readOnCardMax || !holdsHeading(s.n) || !closesStory(s) {
+		return false
+	}
+	for d := nextNode(s.n, s.n, false); d != nil; d = nextNode(s.n, d, false) {
+		if d.Type == html.ElementNode && textBlock[d.Data] && readOnLabels[normalize(textOf(d))] {
+			return true
+		}
+	}
+	return false
+}
