@@ -245,8 +245,8 @@ func edgeMetadata(s *scan) bool {
 	if s.lay.before(s.n) {
 		return isDateline(s) || isBylineRepeat(s) || isEdgeLabel(s) || isMetaLine(s) || isDatedLabel(s) || isTitleRepeat(s)
 	}
-	if s.lay.afterLead(s.n) && isDateline(s) {
-		return true // the date under a standfirst, before the body starts
+	if s.lay.afterLead(s.n) && (isDateline(s) || isBylineRepeat(s)) {
+		return true // the date or byline under a standfirst, before the body starts
 	}
 	return s.lay.after(s.n) && (isDateline(s) || isEdgeLabel(s) || rxBylineLeftover.MatchString(s.Norm()))
 }

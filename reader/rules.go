@@ -86,7 +86,7 @@ var rules = []rule{
 			"cookie", "cookies", "consent", "gdpr",
 			"breadcrumb", "breadcrumbs", "sidebar", "toolbar", "pagination", "pager",
 			"tags", "taglist", "tagcloud", "categories", "authorbox", "authorbio", "aboutauthor", "bio",
-			"outstream", "modal", "navbar", "menu",
+			"outstream", "modal", "navbar", "menu", "wpcalendar",
 			"sronly", "visuallyhidden", "screenreader",
 		},
 		guard: true,
