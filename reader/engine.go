@@ -155,8 +155,8 @@ var protectedTags = map[string]bool{"html": true, "head": true, "body": true, "m
 // matches reports whether rule r matches the element in s.
 func (r *compiledRule) matches(s *scan) bool {
 	n := s.n
-	if protectedTags[n.Data] || n == s.root {
-		return false
+	if protectedTags[n.Data] || n == s.root || midSentence(n) {
+		return false // never cut a piece out of a sentence
 	}
 	if r.tagSet != nil || r.roleSet != nil {
 		role := strings.ToLower(strings.TrimSpace(getAttr(n, "role")))
@@ -172,8 +172,8 @@ func (r *compiledRule) matches(s *scan) bool {
 	if r.maxChars > 0 && s.textLen() > r.maxChars {
 		return false
 	}
-	if r.labelSet != nil && (!r.labelSet[s.Norm()] || midSentence(n)) {
-		return false // a word set off inside a sentence ("needs <em>more</em> time") is not a label
+	if r.labelSet != nil && !r.labelSet[s.Norm()] {
+		return false
 	}
 	if len(r.starts) > 0 && !startsWithWord(s.Norm(), r.starts) {
 		return false

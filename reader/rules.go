@@ -201,6 +201,8 @@ var rules = []rule{
 			"zobacz też", "zobacz także", "przeczytaj też", "przeczytaj także", "mehr:", "lesen sie dazu", "dazu passend",
 			"hier geht es zu", "hier geht es zum", "hier geht es zur", "hier geht's zu", "hier geht’s zu", "hier das",
 			"hier die", "hier der", "hier finden sie", "hier findest du", "hier klicken", "click here for",
+			"weiter zu", "weiter zum", "weiter zur", "weiter mit", "continue to", "continue with", "next page",
+			"nächste seite", "page suivante", "página siguiente",
 		},
 		maxChars: 220, shape: hasLink,
 	},
