@@ -163,7 +163,7 @@ func (r *compiledRule) matches(s *scan) bool {
 		if !r.tagSet[n.Data] && !r.roleSet[role] {
 			return false
 		}
-	} else if r.tokenSet == nil && (!textBlock[n.Data] || (r.shape == nil && s.echoesParent())) {
+	} else if r.tokenSet == nil && (!textBlock[n.Data] && !(r.quotes && n.Data == "blockquote") || (r.shape == nil && s.echoesParent())) {
 		return false
 	}
 	if r.tokenSet != nil && (inRunningText(n) || !anyIn(s.Tokens(), r.tokenSet)) {

@@ -31,9 +31,10 @@ type rule struct {
 	contains []string // the block's text contains one of these (normalized)
 	maxChars int      // the block's text is at most this long (bytes); 0 = no limit
 
-	guard bool                   // skip story-shaped blocks (several long prose paragraphs)
-	shape func(*scan) bool       // a structural condition, see shapes.go
-	also  func(*scan) *html.Node // optionally a sibling to remove with the match
+	quotes bool                   // also look at blockquotes, which text rules otherwise leave to the story
+	guard  bool                   // skip story-shaped blocks (several long prose paragraphs)
+	shape  func(*scan) bool       // a structural condition, see shapes.go
+	also   func(*scan) *html.Node // optionally a sibling to remove with the match
 }
 
 // rules is the rule table, checked in order on each element, top-down.
@@ -204,7 +205,7 @@ var rules = []rule{
 			"weiter zu", "weiter zum", "weiter zur", "weiter mit", "continue to", "continue with", "next page",
 			"nächste seite", "page suivante", "página siguiente",
 		},
-		maxChars: 220, shape: hasLink,
+		maxChars: 220, shape: hasLink, quotes: true,
 	},
 	{
 		name: "paywall-notice", pass: post,
