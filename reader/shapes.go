@@ -624,8 +624,11 @@ func loneLinkLine(s *scan) bool {
 			return false
 		}
 	}
-	if link == nil || textLen(link)*10 < t*9 || len(strings.Fields(textOf(link))) < 3 {
+	if link == nil || len(strings.Fields(textOf(link))) < 3 {
 		return false // headlines have words; this also leaves unspaced scripts alone
+	}
+	if textLen(link)*10 < t*9 && !kickerLink(s.n, link) {
+		return false
 	}
 	href := strings.TrimSpace(getAttr(link, "href"))
 	if href == "" || strings.HasPrefix(href, "#") || !strings.Contains(href, "/") {
@@ -633,6 +636,21 @@ func loneLinkLine(s *scan) bool {
 	}
 	// Without a page URL every relative link looks internal: stay safe.
 	return s.host != "" && sameSite(href, s.host)
+}
+
+// kickerLineMax is the longest "Kicker: headline" line taken for a link to another story.
+const kickerLineMax = 160
+
+// kickerLink reports a line that is a short kicker and a colon, then the linked
+// rest of a headline, and nothing after it ("Former US commander in Europe:
+// <a>Russia is dangerous</a>").
+func kickerLink(n, link *html.Node) bool {
+	full, linked := strings.TrimSpace(textOf(n)), strings.TrimSpace(textOf(link))
+	if len(full) > kickerLineMax || !strings.HasSuffix(full, linked) {
+		return false
+	}
+	kicker := strings.TrimSpace(strings.TrimSuffix(full, linked))
+	return strings.HasSuffix(kicker, ":") && len(kicker) <= kickerMax
 }
 
 // linkedCardMax is the longest text a linked card holds: a headline and a
