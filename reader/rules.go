@@ -281,6 +281,16 @@ var rules = []rule{
 		maxChars: 260,
 	},
 	{
+		name: "click-prompt", pass: post,
+		why:   "a short line that tells the reader to click ('Einfach hier klicken und …', 'Click here to …') is a call to action",
+		langs: []string{"en", "de", "fr", "es"},
+		contains: []string{
+			"hier klicken und", "klicken sie hier", "klicke hier", "click here to", "click here for", "cliquez ici pour",
+			"cliquez ici", "haga clic aquí", "haz clic aquí", "pinche aquí",
+		},
+		maxChars: 200, shape: hasLink,
+	},
+	{
 		name: "newsletter-box", pass: post,
 		why:   "a short block about a newsletter, feed or e-mail sign-up",
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},
