@@ -319,6 +319,12 @@ var rules = []rule{
 		shape: trailingClutter, maxChars: 200,
 	},
 	{
+		name: "picture-teaser", pass: sweep,
+		why: "closing the story, a picture linking to another page of the site with a short line under it is " +
+			"what a teaser card leaves once its headline and 'read more' link are gone",
+		shape: pictureTeaser,
+	},
+	{
 		name: "comment-count", pass: post,
 		why:   "comment counts and 'leave a comment' links belong to the comment widget",
 		langs: []string{"en", "de", "fr", "es", "it", "pt", "nl"},

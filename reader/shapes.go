@@ -2,6 +2,7 @@ package reader
 
 import (
 	"net/url"
+	"path"
 	"regexp"
 	"strings"
 	"unicode"
@@ -721,6 +722,61 @@ func readOnCard(s *scan) bool {
 		if d.Type == html.ElementNode && textBlock[d.Data] && readOnLabels[normalize(textOf(d))] {
 			return true
 		}
+	}
+	return false
+}
+
+// pictureTeaserMax is the longest line under a linked picture that still
+// makes it a teaser left behind.
+const pictureTeaserMax = 400
+
+// pictureTeaser holds for what a teaser card leaves once its headline and
+// "read more" link are gone: a picture linking to another page of the site
+// and a short line under it, closing the story. A picture that links to its
+// own larger file (or a PDF of it) is the story's, and stays.
+func pictureTeaser(s *scan) bool {
+	switch s.n.Data {
+	case "div", "li", "article", "section":
+	default:
+		return false
+	}
+	if s.host == "" || s.textLen() == 0 || s.textLen() > pictureTeaserMax || holdsHeading(s.n) || !closesStory(s) {
+		return false
+	}
+	var picLink *html.Node
+	imgs := 0
+	for d := s.n; d != nil; d = nextNode(s.n, d, false) {
+		if d.Type != html.ElementNode || d.Data != "img" {
+			continue
+		}
+		imgs++
+		for p := d.Parent; p != nil && p != s.n; p = p.Parent {
+			if p.Type == html.ElementNode && p.Data == "a" {
+				picLink = p
+				break
+			}
+		}
+	}
+	if imgs != 1 || picLink == nil || inCaption(picLink) && textLen(picLink) > 0 {
+		return false
+	}
+	href := strings.TrimSpace(getAttr(picLink, "href"))
+	if href == "" || !sameSite(href, s.host) || isFileURL(href) {
+		return false
+	}
+	return linkTextLen(s.n) < s.textLen() // the line is text, not a row of links
+}
+
+// isFileURL reports a link to an image or document file (a picture
+// linking to its larger version or its PDF).
+func isFileURL(href string) bool {
+	u, err := url.Parse(href)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(path.Ext(u.Path)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".bmp", ".pdf":
+		return true
 	}
 	return false
 }
