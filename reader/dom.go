@@ -151,9 +151,13 @@ func linkDensity(n *html.Node) float64 {
 
 // tokens splits class and id values into lower-case words at every
 // non-alphanumeric character and at camelCase humps, so "ad" matches
-// "ad-slot" and "adSlot" but not "header" or "shadow".
+// "ad-slot" and "adSlot" but not "header" or "shadow". A custom element's
+// name ("pp-inline-teaser", "related-articles") names it like a class does.
 func tokens(n *html.Node) []string {
 	var out []string
+	if strings.Contains(n.Data, "-") {
+		out = appendTokens(out, n.Data)
+	}
 	for _, key := range [...]string{"class", "id"} {
 		out = appendTokens(out, getAttr(n, key))
 	}

@@ -472,10 +472,12 @@ func holdsHeading(n *html.Node) bool {
 	return false
 }
 
-// holdsSameSiteLink reports a link under n to the page's own site.
+// holdsSameSiteLink reports a link under n to the page's own site: an
+// anchor, or a custom element that links ("<pp-link href=…>").
 func holdsSameSiteLink(n *html.Node, host string) bool {
 	for d := n; d != nil; d = nextNode(n, d, false) {
-		if d.Type == html.ElementNode && d.Data == "a" && getAttr(d, "href") != "" && sameSite(getAttr(d, "href"), host) {
+		if d.Type == html.ElementNode && (d.Data == "a" || strings.Contains(d.Data, "-")) && getAttr(d, "href") != "" &&
+			sameSite(getAttr(d, "href"), host) {
 			return true
 		}
 	}
