@@ -463,13 +463,16 @@ func teaserCard(s *scan) bool {
 }
 
 // holdsHeading reports an h1–h6 element under n (n included).
-func holdsHeading(n *html.Node) bool {
+func holdsHeading(n *html.Node) bool { return firstHeading(n) != nil }
+
+// firstHeading returns the first h1–h6 element under n (n included), or nil.
+func firstHeading(n *html.Node) *html.Node {
 	for d := n; d != nil; d = nextNode(n, d, false) {
 		if d.Type == html.ElementNode && headingTags[d.Data] {
-			return true
+			return d
 		}
 	}
-	return false
+	return nil
 }
 
 // holdsSameSiteLink reports a link under n to the page's own site: an
@@ -673,13 +676,7 @@ func linkedCard(s *scan) bool {
 	if s.textLen() > linkedCardMax || holdsStoryMarker(n) {
 		return false
 	}
-	var heading *html.Node
-	for d := n; d != nil; d = nextNode(n, d, false) {
-		if d.Type == html.ElementNode && headingTags[d.Data] {
-			heading = d
-			break
-		}
-	}
+	heading := firstHeading(n)
 	if heading == nil {
 		return false
 	}
@@ -717,7 +714,7 @@ func readOnCard(s *scan) bool {
 	default:
 		return false
 	}
-	if s.textLen() > readOnCardMax || !holdsHeading(s.n) || !closesStory(s) {
+	if s.textLen() > readOnCardMax || !closesStory(s) || !holdsHeading(s.n) {
 		return false
 	}
 	for d := nextNode(s.n, s.n, false); d != nil; d = nextNode(s.n, d, false) {
@@ -742,7 +739,7 @@ func pictureTeaser(s *scan) bool {
 	default:
 		return false
 	}
-	if s.host == "" || s.textLen() == 0 || s.textLen() > pictureTeaserMax || holdsHeading(s.n) || !closesStory(s) {
+	if s.host == "" || s.textLen() == 0 || s.textLen() > pictureTeaserMax || !closesStory(s) || holdsHeading(s.n) {
 		return false
 	}
 	var picLink *html.Node
