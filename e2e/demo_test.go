@@ -274,3 +274,49 @@ func TestReturningVisitTakesTheWasmFromCache(t *testing.T) {
 	assert.EqualValues(t, 0, again["transfer"], "served from the cache, no request: %v", again)
 	assert.Greater(t, again["size"], float64(1<<20), "the whole wasm came from the cache")
 }
+
+// A clean that takes a while shows a moving indicator that says what it is
+// doing, and the time taken once done. The page is big enough (about 3 MB)
+// that cleaning it takes far longer than the indicator's delay; a
+// MutationObserver records every state the status line went through, so the
+// test checks what was shown, not how long it took.
+func TestProgressOnASlowClean(t *testing.T) {
+	tb := openTab(t, "/?autoclean=0")
+	tb.waitState("ready")
+	big := strings.Repeat(payloadStory, 3000)
+	tb.setValue("html", "<html><body><article>"+big+"</article></body></html>")
+	tb.setValue("url", "")
+	eval[bool](tb, `(() => {
+		const el = document.getElementById('status');
+		window.progressSeen = [];
+		new MutationObserver(() => {
+			const bar = el.querySelector('.cr-progress-bar');
+			window.progressSeen.push({progress: el.dataset.progress || '', bar: !!bar,
+				moving: !!bar && getComputedStyle(bar).animationName === 'cr-progress',
+				busy: el.getAttribute('aria-busy') || '', text: el.textContent});
+		}).observe(el, {childList: true, subtree: true, characterData: true, attributes: true});
+		return true; })()`)
+	tb.do(chromedp.Click(chromedp.ID("clean")))
+	assert.True(t, eval[bool](tb, `document.getElementById('clean').disabled`), "Clean is off while a clean runs")
+	tb.waitDone()
+
+	type seen struct {
+		Progress, Busy, Text string
+		Bar, Moving         bool
+	}
+	states := eval[[]seen](tb, `window.progressSeen`)
+	var shown *seen
+	for i := range states {
+		if states[i].Progress == "on" && states[i].Bar {
+			shown = &states[i]
+			break
+		}
+	}
+	require.NotNil(t, shown, "the indicator appeared during the clean; states seen: %v", states)
+	assert.True(t, shown.Moving, "the bar moves")
+	assert.Equal(t, "true", shown.Busy)
+	assert.Regexp(t, `^Cleaning the page… \d+\.\d s$`, shown.Text)
+	assert.Regexp(t, `^Cleaned in \d`, tb.text("#status"), "the time taken is shown once done")
+	assert.False(t, eval[bool](tb, `document.getElementById('clean').disabled`), "Clean is back once done")
+	assert.Empty(t, eval[string](tb, `document.getElementById('status').getAttribute('aria-busy') || ''`))
+}

@@ -55,7 +55,7 @@ func TestExtension(t *testing.T) {
 		popup.waitReader()
 		assertNewsStory(t, popup)
 		popup.screenshotViewport("extension-popup")
-		assert.Regexp(t, `^\d+ blocks? removed · [\d,]+ words$`, popup.text("#status"))
+		assert.Regexp(t, `^\d+ blocks? removed · [\d,]+ words · in (\d+ ms|\d+\.\d s)$`, popup.text("#status"), "what was done and how long it took")
 		assert.Empty(t, popup.consoleProblems())
 
 		seen = targetIDs(t, bctx)

@@ -18,10 +18,12 @@ import { init, clean } from './cleanread.js';
 import { mountView } from './view.js';
 import { sentenceFor } from './messages.js';
 import { readHTMLFile } from './file-text.js';
+import { startProgress } from './view-progress.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
   status: $('status'),
+  clean: $('clean'),
   form: $('input-form'),
   panel: $('input-panel'),
   html: $('html'),
@@ -60,10 +62,10 @@ function readSettings(params) {
 // startCleaner loads the wasm, showing the elapsed time until it is ready.
 function startCleaner() {
   setState('loading');
-  const ticker = setInterval(() => setStatus(`Loading the cleaner… ${seconds(performance.now())} s`), 100);
+  const progress = startProgress(ui.status, 'Loading the cleaner');
   const p = init({ timeoutMs: settings.timeoutMs }).then(
     ({ version }) => {
-      clearInterval(ticker);
+      progress.stop();
       const ms = performance.now();
       document.body.dataset.readyMs = String(Math.round(ms));
       document.body.dataset.version = version;
@@ -71,7 +73,7 @@ function startCleaner() {
       setStatus(`Ready: the cleaner loaded in ${seconds(ms)} s.`);
     },
     (err) => {
-      clearInterval(ticker);
+      progress.stop();
       showError(err);
       setStatus('The cleaner failed to load.');
       throw err;
@@ -172,15 +174,17 @@ async function runClean({ reveal = true } = {}) {
   busy = true;
   setState('cleaning');
   hideError();
-  setStatus('Cleaning…');
+  ui.clean.disabled = true;
+  let progress = null;
   try {
+    // While the cleaner loads, its own indicator runs (startCleaner).
     await loaded.catch(() => {
       loaded = startCleaner(); // a failed load may be retried
       return loaded;
     });
+    // A big page takes a while: the indicator says so and for how long.
+    progress = startProgress(ui.status, 'Cleaning the page');
     const start = performance.now();
-    // A big page takes a while: show the time as it runs.
-    const ticker = setInterval(() => setStatus(`Cleaning… ${seconds(performance.now() - start)} s`), 100);
     let article;
     try {
       article = await clean(ui.html.value, {
@@ -188,7 +192,8 @@ async function runClean({ reveal = true } = {}) {
         maxBytes: settings.maxBytes,
       });
     } finally {
-      clearInterval(ticker);
+      progress.stop();
+      progress = null;
     }
     const ms = performance.now() - start;
     view?.destroy();
@@ -208,9 +213,11 @@ async function runClean({ reveal = true } = {}) {
     ui.view.hidden = true;
     ui.stats.hidden = true;
     showError(err);
+    progress?.stop();
     setStatus('Cleaning failed.');
     setState('error');
   } finally {
+    ui.clean.disabled = false;
     busy = false;
   }
 }

@@ -10,6 +10,7 @@ import { init, clean } from './cleanread.js';
 import { renderArticle } from './view.js';
 import { sentenceFor } from './messages.js';
 import { arrival } from './arrival.js';
+import { startProgress } from './view-progress.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const grab = globalThis.cleanreadGrab;
@@ -20,6 +21,7 @@ const loaded = init();
 loaded.catch(() => {}); // reported when cleaning
 let tab = null;
 let page = null;
+let progress = null; // the status line's indicator while loading and cleaning
 
 main();
 
@@ -28,13 +30,15 @@ async function main() {
     [tab] = await api.tabs.query({ active: true, currentWindow: true });
     page = await grab.snapshot(tab);
     setState('cleaning');
-    setStatus('Cleaning…');
+    progress = startProgress(ui.status, 'Loading the cleaner');
     await loaded;
+    progress.step('Cleaning the page');
     const article = await clean(page.html, { url: httpURL(page.url), blockRemoteImages: false });
     renderArticle(ui.view, article, { blockRemoteImages: false }); // a preview: the reader tab has the toolbar
     const removed = article.removed?.length ?? 0;
     document.body.dataset.removed = String(removed);
-    setStatus(`${removed} ${removed === 1 ? 'block' : 'blocks'} removed · ${(article.wordCount ?? 0).toLocaleString()} words`);
+    progress.done(`${removed} ${removed === 1 ? 'block' : 'blocks'} removed · ${(article.wordCount ?? 0).toLocaleString()} words`);
+    progress = null;
     ui.open.hidden = false;
     setState('done');
   } catch (err) {
@@ -60,6 +64,8 @@ function fail(err) {
   document.body.dataset.errorCode = code;
   ui.message.textContent = Object.hasOwn(arrival, code) ? arrival[code] : sentenceFor(code);
   ui.message.hidden = false;
+  progress?.stop();
+  progress = null;
   setStatus('');
   setState('error');
 }
