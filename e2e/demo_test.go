@@ -302,7 +302,7 @@ func TestProgressOnASlowClean(t *testing.T) {
 
 	type seen struct {
 		Progress, Busy, Text string
-		Bar, Moving         bool
+		Bar, Moving          bool
 	}
 	states := eval[[]seen](tb, `window.progressSeen`)
 	var shown *seen
