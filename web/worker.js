@@ -14,6 +14,9 @@ import { warmUpPage, WARM_UP_PAGES } from './warm-up.js';
 
 let api = null;
 let memory = null; // the Go program's WebAssembly.Memory
+/** How long after ready the worker waits for a real page before warming up. */
+const WARM_UP_GRACE_MS = 100;
+
 let realArrived = false; // warming stops once a real page has come
 let warmed = 0; // warm-up pages cleaned, reported with each result for tests and the bench
 
@@ -39,7 +42,10 @@ async function start(module) {
     api = globalThis.cleanread;
     if (!api || typeof api.clean !== 'function') throw new Error('the cleaner did not register itself');
     self.postMessage({ type: 'ready', version: api.version });
-    warmUp();
+    // A shell that has its page already sends it as soon as it hears ready;
+    // that page then warms the engine itself, and a warm-up clean in front
+    // of it would only make it wait.
+    setTimeout(warmUp, WARM_UP_GRACE_MS);
   } catch (err) {
     self.postMessage({ type: 'error', error: { code: 'load_failed', message: String(err?.message ?? err) } });
   }
