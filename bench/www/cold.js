@@ -8,6 +8,11 @@ const PAGE_URL = 'http://fakehost/test/page.html';
 const params = new URLSearchParams(location.search);
 const engine = params.get('engine');
 const name = params.get('page');
+// later=N: the page comes N ms after the engine is ready, as in a shell that
+// starts the engine while it still waits for its page (the popup reading the
+// tab, a reader window waiting for the bookmarklet, a user about to paste).
+const laterMs = Number(params.get('later') || 0);
+const arrive = () => new Promise((resolve) => setTimeout(resolve, laterMs));
 
 function entryStart(suffix) {
   // The app asks for cleanread.wasm?v=<hash>: match the path, not the query.
@@ -34,6 +39,7 @@ async function run() {
     const tInit = performance.now();
     const ready = init();
     await ready;
+    await arrive();
     const tReady = performance.now();
     const article = await clean(html, { url: PAGE_URL });
     const tFirst = performance.now();
@@ -51,6 +57,7 @@ async function run() {
   } else {
     const t0 = performance.now();
     await Promise.all([loadScript('/vendor/Readability.js'), loadScript('/vendor/purify.js')]);
+    await arrive();
     const tReady = performance.now();
     const once = () => {
       const doc = new DOMParser().parseFromString(html, 'text/html');
