@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -124,6 +125,31 @@ func TestBookmarklet(t *testing.T) {
 		assert.Equal(t, "0", eval[string](news, `String(window.__fired.length)`), "no alert on success")
 		assert.Empty(t, reader.consoleProblems())
 		reader.screenshot("bookmarklet-reader-reused")
+
+		// The reader takes a page only from the window that pinged it, and
+		// only from that page's own origin. Messages from one window arrive
+		// in order, so once the last one shows, the two before were seen.
+		gesture := true // as a click has: window.open may find the reader
+		news.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			res, err := cdp.Call(ctx, tg, runtime.Evaluate, runtime.EvaluateParams{UserGesture: &gesture, Expression: fmt.Sprintf(`(() => {
+				const reader = window.open('', 'cleanread-reader');
+				const page = (title, url) => ({ type: 'cleanread:page', url,
+					html: document.documentElement.outerHTML.split(%[1]q).join(title) });
+				reader.postMessage(page('Not pinged first', location.href), %[2]q);
+				reader.postMessage({ type: 'cleanread:ping' }, %[2]q);
+				reader.postMessage(page('From another origin', 'https://elsewhere.example/story'), %[2]q);
+				reader.postMessage(page('The third story', location.href), %[2]q);
+			})()`, titleB, baseURL)})
+			if err == nil && res.ExceptionDetails != nil {
+				t.Errorf("posting threw: %s", res.ExceptionDetails.Text)
+			}
+			return err
+		}))
+		reader.waitFor(`body[data-pages="3"][data-state="done"], body[data-state="error"]`)
+		reader.waitReader()
+		assert.Equal(t, "The third story", reader.text("#view .cr-title"))
+		assert.Equal(t, "3", eval[string](reader, `document.body.dataset.pages`))
+		assert.Equal(t, id, eval[string](reader, `document.body.dataset.readerId`))
 	})
 
 	t.Run("popup blocked", func(t *testing.T) {
