@@ -4,12 +4,15 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -79,6 +82,74 @@ func TestBookmarklet(t *testing.T) {
 		assert.NotContains(t, content, newsStory[0], "only the selection")
 		assert.Equal(t, "Show the whole page", reader.text("#scope"))
 		reader.screenshot("bookmarklet-reader-selection")
+	})
+
+	t.Run("second click reuses the reader", func(t *testing.T) {
+		// Page B is another story on the same site, served at the same URL
+		// once the test has read page A.
+		const titleB = "Harbour board approves a new breakwater for Skerrow"
+		pageB := strings.ReplaceAll(newsPage, newsTitle, titleB)
+		var onB atomic.Bool
+		story := newsSite(t, false, func() string {
+			if onB.Load() {
+				return pageB
+			}
+			return newsPage
+		})
+		news := openIn(t, bctx, story)
+		seen := targetIDs(t, bctx)
+		clickBookmark(news, link)
+		reader := attach(t, bctx, waitTarget(t, bctx, "page", readerPrefix, seen).TargetID)
+		reader.waitReader()
+		assert.Equal(t, newsTitle, reader.text("#view .cr-title"))
+		assert.Equal(t, "1", eval[string](reader, `document.body.dataset.pages`))
+		id := eval[string](reader, `document.body.dataset.readerId`)
+		require.NotEmpty(t, id)
+
+		onB.Store(true)
+		news.do(chromedp.Navigate(story + "?b"))
+		require.Equal(t, titleB, eval[string](news, `document.querySelector('h1').textContent`))
+		seen = targetIDs(t, bctx)
+		clickBookmark(news, link)
+		reader.waitFor(`body[data-pages="2"][data-state="done"], body[data-state="error"]`)
+		reader.waitReader()
+		assert.Equal(t, "2", eval[string](reader, `document.body.dataset.pages`))
+		assert.Equal(t, id, eval[string](reader, `document.body.dataset.readerId`), "the same reader document")
+		assert.Equal(t, titleB, reader.text("#view .cr-title"))
+		assert.Equal(t, "message", eval[string](reader, `document.body.dataset.source`))
+		assert.Equal(t, "done", eval[string](reader, `document.getElementById('status').dataset.progress`))
+		assert.Regexp(t, `^Whole page · \d+ blocks? removed · [\d,]+ words · in \d+(\.\d)? m?s$`, reader.text("#status"))
+		for _, info := range pageTargets(t, bctx) {
+			assert.True(t, seen[info.TargetID], "no new window may open: %s", info.URL)
+		}
+		assert.Equal(t, "0", eval[string](news, `String(window.__fired.length)`), "no alert on success")
+		assert.Empty(t, reader.consoleProblems())
+		reader.screenshot("bookmarklet-reader-reused")
+
+		// The reader takes a page only from the window that pinged it, and
+		// only from that page's own origin. Messages from one window arrive
+		// in order, so once the last one shows, the two before were seen.
+		gesture := true // as a click has: window.open may find the reader
+		news.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			res, err := cdp.Call(ctx, tg, runtime.Evaluate, runtime.EvaluateParams{UserGesture: &gesture, Expression: fmt.Sprintf(`(() => {
+				const reader = window.open('', 'cleanread-reader');
+				const page = (title, url) => ({ type: 'cleanread:page', url,
+					html: document.documentElement.outerHTML.split(%[1]q).join(title) });
+				reader.postMessage(page('Not pinged first', location.href), %[2]q);
+				reader.postMessage({ type: 'cleanread:ping' }, %[2]q);
+				reader.postMessage(page('From another origin', 'https://elsewhere.example/story'), %[2]q);
+				reader.postMessage(page('The third story', location.href), %[2]q);
+			})()`, titleB, baseURL)})
+			if err == nil && res.ExceptionDetails != nil {
+				t.Errorf("posting threw: %s", res.ExceptionDetails.Text)
+			}
+			return err
+		}))
+		reader.waitFor(`body[data-pages="3"][data-state="done"], body[data-state="error"]`)
+		reader.waitReader()
+		assert.Equal(t, "The third story", reader.text("#view .cr-title"))
+		assert.Equal(t, "3", eval[string](reader, `document.body.dataset.pages`))
+		assert.Equal(t, id, eval[string](reader, `document.body.dataset.readerId`))
 	})
 
 	t.Run("popup blocked", func(t *testing.T) {
@@ -170,6 +241,30 @@ func (tb *tab) waitReader() {
 		tb.t.Fatalf("the reader failed: %s (%s)", eval[string](tb, `document.body.dataset.errorCode`),
 			eval[string](tb, `(document.getElementById('message-text') || document.getElementById('message')).textContent`))
 	}
+}
+
+// waitFor waits until sel matches in the page.
+func (tb *tab) waitFor(sel string) {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
+	defer cancel()
+	require.NoError(tb.t, chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(sel))), "waiting for %s", sel)
+}
+
+// pageTargets lists the browser's page targets (tabs and windows).
+func pageTargets(t *testing.T, bctx context.Context) []*target.Info {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(bctx, stepTimeout)
+	defer cancel()
+	infos, err := allTargets(ctx)
+	require.NoError(t, err)
+	var pages []*target.Info
+	for _, info := range infos {
+		if info.Type == "page" {
+			pages = append(pages, info)
+		}
+	}
+	return pages
 }
 
 // assertNewsStory checks that the view shows the news story and none of

@@ -5,6 +5,10 @@
 //      {type: 'cleanread:ready'} to it and accepts exactly one message of the
 //      shape {type: 'cleanread:page', html, url, selectionHtml?}, only from
 //      window.opener, and only from the origin of that url.
+//      Later clicks of the bookmarklet find this window by its name and reuse
+//      it with its cleaner warm: any window may ask {type: 'cleanread:ping'};
+//      this page answers 'cleanread:ready' to it alone, then accepts one page
+//      from that window, again only from the origin of the page's url.
 //   2. The URL fragment #page=<JSON {html, url, selectionHtml}>: the
 //      bookmarklet's pruned copy, for pages whose Cross-Origin-Opener-Policy
 //      leaves this window without an opener. It is read once and cleared
@@ -16,12 +20,15 @@
 // State for people and tests: body[data-state] is waiting → cleaning →
 // done | error; body[data-source] says which of the three it was;
 // body[data-removed] how many blocks were removed; body[data-scope] is
-// page | selection.
+// page | selection; body[data-pages] counts the pages this window received
+// and body[data-reader-id], random per document, tells a reused window from
+// a new one.
 
 import { init, clean } from './cleanread.js';
 import { mountView, chromeStorageAdapter } from './view.js';
 import { sentenceFor } from './messages.js';
 import { arrival } from './arrival.js';
+import { startProgress } from './view-progress.js';
 
 /** How long the reader waits for the bookmarklet's message. */
 const WAIT_MS = 10_000;
@@ -48,13 +55,23 @@ loaded.catch(() => {}); // reported when cleaning
 let current = null; // {html, url, selectionHtml}
 let whole = null; // the whole page's article, for the selection's header
 let view = null; // the mounted reading view
+let pages = 0; // pages received in this window
+let showing = 0; // the latest show(), so a slower earlier one does not win
+let asker = null; // the window that pinged last, whose page is awaited
+
+// Not crypto.randomUUID: that needs a secure context, and a self-hosted
+// reader may be served over plain http.
+document.body.dataset.readerId = Math.random().toString(36).slice(2, 10);
+document.body.dataset.pages = '0';
+if (!inExtension) window.addEventListener('message', onLaterPage);
 
 receive().then(
   (page) => {
-    current = page;
-    return show('page');
+    if (pages === 0) return showPage(page);
   },
-  (err) => fail(err),
+  (err) => {
+    if (pages === 0) fail(err);
+  },
 );
 ui.scope.addEventListener('click', () => show(document.body.dataset.scope === 'page' ? 'selection' : 'page'));
 
@@ -81,6 +98,37 @@ async function receive() {
     return copy;
   }
   throw { code: hash === '#too-large' ? 'too_large' : 'nothing' };
+}
+
+// showPage shows a page newly received in this window.
+function showPage(page) {
+  current = page;
+  whole = null;
+  pages += 1;
+  document.body.dataset.pages = String(pages);
+  return show('page');
+}
+
+// onLaterPage answers a bookmarklet that found this window by its name, and
+// shows the page it then posts.
+function onLaterPage(ev) {
+  if (!ev.source || !ev.data || typeof ev.data !== 'object') return;
+  if (ev.data.type === 'cleanread:ping') {
+    asker = ev.source;
+    try {
+      // Only the asker's origin may see it: it says this reader is open.
+      ev.source.postMessage({ type: 'cleanread:ready' }, ev.origin);
+    } catch {
+      asker = null; // an opaque origin cannot be answered exactly
+    }
+    return;
+  }
+  if (ev.source !== asker) return;
+  const page = checkPage(ev.data, ev.origin);
+  if (!page) return;
+  asker = null;
+  setSource('message');
+  showPage(page);
 }
 
 // fromOpener says "ready" to the bookmarklet's window and waits for the page.
@@ -147,16 +195,21 @@ async function fromExtension(hash) {
 
 // show cleans the whole page or just the selection and renders it.
 async function show(scope) {
+  const seq = ++showing;
+  const page = current;
   setState('cleaning');
   document.body.dataset.scope = scope;
-  setStatus(scope === 'page' ? 'Cleaning the page…' : 'Cleaning the selection…');
   ui.message.hidden = true;
+  const progress = startProgress(ui.status, 'Loading the cleaner');
   try {
     await loaded;
-    const html = scope === 'page' ? current.html : selectionPage(current.selectionHtml, whole ?? {});
-    const start = performance.now();
-    const article = await clean(html, { url: current.url, blockRemoteImages: false });
-    const ms = performance.now() - start;
+    progress.step(scope === 'page' ? 'Cleaning the page' : 'Cleaning the selection');
+    const html = scope === 'page' ? page.html : selectionPage(page.selectionHtml, whole ?? {});
+    const article = await clean(html, { url: page.url, blockRemoteImages: false });
+    if (seq !== showing) {
+      progress.stop();
+      return; // a newer page or scope is on its way
+    }
     if (scope === 'page') whole = article;
     view?.destroy();
     // Remote images are shown by default here (the view's switch can block
@@ -168,20 +221,19 @@ async function show(scope) {
     document.title = `${article.title || 'Untitled'} — cleanread`;
     const removed = article.removed?.length ?? 0;
     document.body.dataset.removed = String(removed);
-    setStatus(
+    progress.done(
       [
         scope === 'page' ? 'Whole page' : 'Selection only',
         `${removed} ${removed === 1 ? 'block' : 'blocks'} removed`,
         `${(article.wordCount ?? 0).toLocaleString()} words`,
-        `cleaned in ${Math.max(1, Math.round(ms))} ms`,
       ].join(' · '),
     );
-    if (current.selectionHtml) {
-      ui.scope.textContent = scope === 'page' ? 'Clean just the selection' : 'Show the whole page';
-      ui.scope.hidden = false;
-    }
+    ui.scope.hidden = !page.selectionHtml;
+    if (page.selectionHtml) ui.scope.textContent = scope === 'page' ? 'Clean just the selection' : 'Show the whole page';
     setState('done');
   } catch (err) {
+    progress.stop();
+    if (seq !== showing) return;
     if (scope === 'selection') {
       document.body.dataset.scope = 'page'; // the whole page stays on screen
       if (err?.code === 'not_article') err = { code: 'selection_short' };
