@@ -12,7 +12,8 @@
 //   3. ask it {type: 'cleanread:ping'} with the exact target origin: a
 //      reader of ours answers {type: 'cleanread:ready'} and keeps its warm
 //      cleaner; a blank window drops the ping, its origin being another;
-//   4. with no answer within PING_MS, navigate the window to
+//   4. a window just created (blank, of this page's origin) is navigated at
+//      once; otherwise, with no answer within PING_MS, navigate the window to
 //      ORIGIN/read.html; if the pruned copy fits in a URL, it also goes in
 //      the fragment, for pages whose Cross-Origin-Opener-Policy cuts the
 //      link to the new window (the reader then has no opener), and the
@@ -55,13 +56,28 @@
     // A reused window may sit behind this one; a new one is in front already.
     if (!reloaded) reader.focus();
   };
-  window.addEventListener('message', onMessage);
-  reader.postMessage({ type: 'cleanread:ping' }, ORIGIN);
-  setTimeout(function () {
-    if (done) return;
+  var load = function () {
+    if (done || reloaded) return;
     reloaded = true;
     reader.location.href = ORIGIN + '/read.html' + fragment;
-  }, PING_MS);
+  };
+  // A window that was just created is a blank page of this page's own
+  // origin, so its address can be read: load the reader at once instead of
+  // waiting for a ping nobody will answer. A reader of ours is of another
+  // origin, and reading its address throws.
+  var blank = false;
+  try {
+    blank = reader.location.href === 'about:blank';
+  } catch (e) {
+    blank = false;
+  }
+  window.addEventListener('message', onMessage);
+  if (blank) {
+    load();
+  } else {
+    reader.postMessage({ type: 'cleanread:ping' }, ORIGIN);
+    setTimeout(load, PING_MS);
+  }
   setTimeout(function () {
     window.removeEventListener('message', onMessage);
   }, 60000);
