@@ -233,7 +233,7 @@ cmd_test() {
   say "all tests passed"
 }
 
-# ---- bookmarklet and extension (issue 5) ---------------------------------
+# ---- bookmarklet and extension ---------------------------------------------
 
 EXT_OUT=$DIST/extension
 WEB_EXT_VERSION=10.7.0

@@ -1,4 +1,4 @@
-// Command bench is the in-browser half of `./build.sh bench` (issue 7). It
+// Command bench is the in-browser half of `./build.sh bench`. It
 // serves the built web app (dist/web) together with the benchmark pages
 // (bench/www), the JavaScript baseline from bench/node_modules
 // (@mozilla/readability and dompurify, never shipped) and the Mozilla test
@@ -217,7 +217,9 @@ func run(c config) error {
 			res.Memory = append(res.Memory, m)
 		}
 	}
-	// 3. Cold starts on the page of median size, alternating engines.
+	// 3. Cold starts on the page of median size, alternating engines: the
+	// page at once (and a repeat visit), then the page arriving a while after
+	// the engine is ready.
 	coldPage := medianPage(res.Pages)
 	for i := range c.cold {
 		order := []string{"cr", "js"}
@@ -229,21 +231,11 @@ func run(c config) error {
 			if err != nil {
 				return err
 			}
-			res.Cold = append(res.Cold, rs...)
-		}
-	}
-	// 4. The same, with the page arriving a while after the engine is ready.
-	for i := range c.cold {
-		order := []string{"cr", "js"}
-		if i%2 == 1 {
-			slices.Reverse(order)
-		}
-		for _, engine := range order {
 			r, err := laterStart(bctx, srv.URL, engine, coldPage)
 			if err != nil {
 				return err
 			}
-			res.Cold = append(res.Cold, r)
+			res.Cold = append(res.Cold, append(rs, r)...)
 		}
 	}
 	res.Machine["loadEnd"] = loadAverage()

@@ -52,7 +52,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 	if looksLikeIndex(story) {
 		return nil, ErrNotArticle
 	}
-	// Security hook (issue 8, sanitize.go/ids.go): cr- ids, fragment links, denied attributes.
+	// Security hook (sanitize.go, ids.go): cr- ids, fragment links, denied attributes.
 	c.fillRestorable(story, removed)
 	lockStory(story, pageURL)
 	placeAnchors(story, removed)
