@@ -5,8 +5,10 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,6 +59,11 @@ func TestExtension(t *testing.T) {
 		popup.screenshotViewport("extension-popup")
 		assert.Regexp(t, `^\d+ blocks? removed · [\d,]+ words · in (\d+ ms|\d+\.\d s)$`, popup.text("#status"), "what was done and how long it took")
 		assert.Empty(t, popup.consoleProblems())
+		engineID := eval[string](popup, `document.body.dataset.engineId`)
+		require.NotEmpty(t, engineID, "the popup cleaned in the shared engine")
+		cleans := eval[string](popup, `document.body.dataset.engineCleans`)
+		assert.False(t, loadedWasm(popup), "the popup starts no cleaner of its own")
+		assert.Len(t, offscreenDocuments(t, bctx, extURL), 1, "one offscreen document hosts the engine")
 
 		seen = targetIDs(t, bctx)
 		popup.do(chromedp.Click(chromedp.ID("open")))
@@ -67,6 +74,25 @@ func TestExtension(t *testing.T) {
 		assert.Equal(t, "extension", eval[string](reader, `document.body.dataset.source`))
 		assert.Regexp(t, `^#ext=page-\d+-\w+$`, eval[string](reader, `location.hash`), "a reload shows the page again")
 		assert.Empty(t, reader.consoleProblems())
+		// The popup's article is shown as it came, by the same engine, which
+		// cleaned nothing more for it.
+		assert.Equal(t, "yes", eval[string](reader, `document.body.dataset.handed`))
+		reader.waitFor(`body[data-engine-id]`)
+		assert.Equal(t, engineID, eval[string](reader, `document.body.dataset.engineId`), "the reader tab uses the popup's engine")
+		assert.Equal(t, cleans, eval[string](reader, `document.body.dataset.engineCleans`), "the article was not cleaned again")
+		assert.False(t, loadedWasm(reader), "the reader tab starts no cleaner of its own")
+		assert.Len(t, offscreenDocuments(t, bctx, extURL), 1)
+
+		// A second toolbar click finds the same engine, still warm. Closing
+		// the reader tab makes the news tab the active one again.
+		closeTarget(t, reader)
+		seen = targetIDs(t, bctx)
+		clickToolbar(t, bctx, extID, story)
+		again := attach(t, bctx, waitTarget(t, bctx, "page", extURL+"popup.html", seen).TargetID)
+		again.waitReader()
+		assert.Equal(t, engineID, eval[string](again, `document.body.dataset.engineId`), "the engine outlives the popup")
+		assert.NotEqual(t, cleans, eval[string](again, `document.body.dataset.engineCleans`))
+		closeTarget(t, again)
 	})
 
 	t.Run("keyboard shortcut", func(t *testing.T) {
@@ -93,6 +119,39 @@ func TestExtension(t *testing.T) {
 		reader := attach(t, bctx, waitTarget(t, bctx, "page", extURL+"read.html#ext=", seen).TargetID)
 		reader.waitReader()
 		assertNewsStory(t, reader)
+		// Without a popup the reader tab cleans the page itself, in the
+		// shared engine.
+		assert.Equal(t, "no", eval[string](reader, `document.body.dataset.handed`))
+		assert.NotEmpty(t, eval[string](reader, `document.body.dataset.engineId`))
+		assert.False(t, loadedWasm(reader))
+	})
+
+	t.Run("hostile pages", func(t *testing.T) {
+		// The popup's preview and the article it hands to the reader tab are
+		// both new ways into the view: every hostile page goes through both.
+		rh := newRemoteHost(t)
+		pages := hostilePages(t, rh.url)
+		for _, name := range slices.Sorted(maps.Keys(pages)) {
+			t.Run(name, func(t *testing.T) {
+				html := pages[name]
+				site := newsSite(t, false, func() string { return html })
+				news := openIn(t, bctx, site)
+				seen := targetIDs(t, bctx)
+				clickToolbar(t, bctx, extID, site)
+				popup := attach(t, bctx, waitTarget(t, bctx, "page", extURL+"popup.html", seen).TargetID)
+				popup.waitReader()
+				assertHarmless(t, popup)
+
+				seen = targetIDs(t, bctx)
+				popup.do(chromedp.Click(chromedp.ID("open")))
+				reader := attach(t, bctx, waitTarget(t, bctx, "page", extURL+"read.html", seen).TargetID)
+				reader.waitReader()
+				assert.Equal(t, "yes", eval[string](reader, `document.body.dataset.handed`))
+				assertHarmless(t, reader)
+				closeTarget(t, reader)
+				closeTarget(t, news)
+			})
+		}
 	})
 
 	t.Run("browser page", func(t *testing.T) {
@@ -136,6 +195,38 @@ func clickToolbar(t *testing.T, bctx context.Context, extID, url string) {
 	require.NotEmpty(t, tabID, "no tab shows %s; tabs: %q", url, urls)
 	_, err = chromedp.CallBrowser(ctx, extensions.TriggerAction, extensions.TriggerActionParams{ID: extID, TargetID: string(tabID)})
 	require.NoError(t, err, "Extensions.triggerAction")
+}
+
+// assertHarmless checks that the extension page tb shows the hostile
+// page's story and that nothing of the page can run there.
+func assertHarmless(t *testing.T, tb *tab) {
+	t.Helper()
+	eval[bool](tb, `new Promise(r => requestAnimationFrame(() => setTimeout(() => r(true), 200)))`)
+	assert.Contains(t, tb.text("#view"), "The harbour committee met on Tuesday", "the story is shown")
+	assert.Equal(t, "undefined", eval[string](tb, `typeof window.__pwned`), "a payload ran")
+	assert.Empty(t, eval[[]string](tb, activeContent), "no active content in the view")
+	assert.True(t, eval[bool](tb, `location.protocol === 'chrome-extension:'`), "the page did not navigate")
+}
+
+// loadedWasm reports whether tb's page fetched cleanread.wasm itself.
+func loadedWasm(tb *tab) bool {
+	return eval[bool](tb, `performance.getEntriesByType('resource').some((e) => e.name.includes('cleanread.wasm'))`)
+}
+
+// offscreenDocuments lists the URLs of the extension's offscreen documents.
+func offscreenDocuments(t *testing.T, bctx context.Context, extURL string) []string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(bctx, stepTimeout)
+	defer cancel()
+	res, err := chromedp.CallBrowser(ctx, target.GetTargets, target.GetTargetsParams{})
+	require.NoError(t, err)
+	var urls []string
+	for _, info := range res.TargetInfos {
+		if info.URL == extURL+"offscreen.html" {
+			urls = append(urls, info.Type+" "+info.URL)
+		}
+	}
+	return urls
 }
 
 // closeTarget closes the target of tb (a popup).

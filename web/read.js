@@ -14,15 +14,20 @@
 //      leaves this window without an opener. It is read once and cleared
 //      with history.replaceState. #too-large says the copy did not fit.
 //   3. In the extension, #ext=<key>: the page the popup or the keyboard
-//      shortcut stored in storage.session; #ext-error=<code> says why there
-//      is none.
+//      shortcut stored in storage.session, with the popup's article when it
+//      has one (shown as it is, not cleaned again); #ext-error=<code> says
+//      why there is none. Inside the extension the cleaning is done by its
+//      shared engine (extension/engine-link.js), warm from the popup, not by
+//      a cleaner of this page's own.
 //
 // State for people and tests: body[data-state] is waiting → cleaning →
 // done | error; body[data-source] says which of the three it was;
 // body[data-removed] how many blocks were removed; body[data-scope] is
 // page | selection; body[data-pages] counts the pages this window received
 // and body[data-reader-id], random per document, tells a reused window from
-// a new one.
+// a new one; body[data-handed] is "yes" when the article came cleaned; in
+// the extension body[data-engine-id] and body[data-engine-cleans] name the
+// shared engine and how many pages it has cleaned.
 
 import { init, clean } from './cleanread.js';
 import { mountView, chromeStorageAdapter } from './view.js';
@@ -48,8 +53,8 @@ const ui = {
   view: $('view'),
 };
 
-const loaded = init();
-loaded.catch(() => {}); // reported when cleaning
+const engine = inExtension ? extensionEngine() : pageEngine();
+engine.start().catch(() => {}); // loading starts now; failures are reported when cleaning
 
 // Kept for the selection toggle.
 let current = null; // {html, url, selectionHtml}
@@ -100,13 +105,37 @@ async function receive() {
   throw { code: hash === '#too-large' ? 'too_large' : 'nothing' };
 }
 
+// pageEngine is this page's own cleaner, in a worker of its own.
+function pageEngine() {
+  const loaded = init();
+  return {
+    start: () => loaded,
+    clean: async (html, url, options) => ({ article: await clean(html, { ...options, url }) }),
+  };
+}
+
+// extensionEngine is the extension's shared cleaner (see engine-link.js,
+// which only the extension has).
+function extensionEngine() {
+  const link = import('./engine-link.js').then((m) => m.connect());
+  const note = (res) => {
+    document.body.dataset.engineId = res.engineId;
+    document.body.dataset.engineCleans = String(res.cleans);
+    return res;
+  };
+  return {
+    start: async () => note(await (await link).start()),
+    clean: async (html, url, options) => note(await (await link).clean(html, url, options)),
+  };
+}
+
 // showPage shows a page newly received in this window.
 function showPage(page) {
   current = page;
   whole = null;
   pages += 1;
   document.body.dataset.pages = String(pages);
-  return show('page');
+  return show('page', page.article);
 }
 
 // onLaterPage answers a bookmarklet that found this window by its name, and
@@ -188,24 +217,31 @@ async function fromExtension(hash) {
   // Put the key back so that reloading this tab shows the page again.
   history.replaceState(null, '', `${location.pathname}#ext=${encodeURIComponent(key)}`);
   const stored = (await ext.storage.session.get(key))[key];
-  const page = stored && checkPage({ type: 'cleanread:page', ...stored });
+  const { article, ...rest } = stored ?? {};
+  const page = stored && checkPage({ type: 'cleanread:page', ...rest });
   if (!page) throw { code: 'gone' };
+  if (article && typeof article === 'object' && typeof article.content === 'string') page.article = article;
   return page;
 }
 
-// show cleans the whole page or just the selection and renders it.
-async function show(scope) {
+// show cleans the whole page or just the selection and renders it; an
+// article handed over already cleaned is rendered as it is.
+async function show(scope, handed) {
   const seq = ++showing;
   const page = current;
   setState('cleaning');
   document.body.dataset.scope = scope;
+  document.body.dataset.handed = handed ? 'yes' : 'no';
   ui.message.hidden = true;
-  const progress = startProgress(ui.status, 'Loading the cleaner');
+  const progress = startProgress(ui.status, handed ? 'Showing the article' : 'Loading the cleaner');
   try {
-    await loaded;
-    progress.step(scope === 'page' ? 'Cleaning the page' : 'Cleaning the selection');
-    const html = scope === 'page' ? page.html : selectionPage(page.selectionHtml, whole ?? {});
-    const article = await clean(html, { url: page.url, blockRemoteImages: false });
+    let article = handed;
+    if (!article) {
+      await engine.start();
+      progress.step(scope === 'page' ? 'Cleaning the page' : 'Cleaning the selection');
+      const html = scope === 'page' ? page.html : selectionPage(page.selectionHtml, whole ?? {});
+      ({ article } = await engine.clean(html, page.url, { blockRemoteImages: false }));
+    }
     if (seq !== showing) {
       progress.stop();
       return; // a newer page or scope is on its way

@@ -1,10 +1,29 @@
 // background.js — the keyboard shortcut (the "open-reader" command): reads
-// the active tab and opens it straight in the reader tab, without the popup.
+// the active tab and opens it straight in the reader tab, without the popup;
+// in Firefox also the host of the shared cleaner.
 // Chromium runs this as the service worker, Firefox as a background script
 // after grab.js (see manifest.json).
 if (typeof cleanreadGrab === 'undefined' && typeof importScripts === 'function') importScripts('grab.js');
 
 var api = globalThis.browser || globalThis.chrome;
+
+// In Firefox this is a background page, and it hosts the shared cleaner
+// (engine-host.js) that Chromium keeps in an offscreen document. The
+// listener is registered at once, so that a message from the popup wakes
+// a suspended page; the cleaner itself loads on the first message.
+if (typeof document !== 'undefined') {
+  var engineHost = null;
+  api.runtime.onMessage.addListener(function (msg, sender, sendResponse) {
+    if (!msg || msg.to !== 'cleanread-engine') return false;
+    engineHost = engineHost || import('./engine-host.js');
+    engineHost.then(function (host) {
+      return host.handle(msg, sender);
+    }).then(sendResponse, function (err) {
+      sendResponse({ ok: false, error: { code: 'load_failed', message: String((err && err.message) || err) } });
+    });
+    return true;
+  });
+}
 
 // openReaderFor reads tab (the shortcut grants activeTab on it) and opens
 // the reader tab. Exposed on self so the browser tests can call the same

@@ -33,14 +33,26 @@ var cleanreadGrab = (function () {
     return { html: page.html, url: page.url, title: page.title, selectionHtml: page.selectionHtml || '' };
   }
 
-  // store keeps page in storage.session for a reader tab and returns its key.
-  async function store(page) {
+  // store keeps page in storage.session for a reader tab and returns its key;
+  // with article (the page already cleaned) the reader tab shows it without
+  // cleaning again. An article too large to keep too is left out: the
+  // reader tab then cleans the page itself.
+  async function store(page, article) {
     var key = 'page-' + Date.now() + '-' + Math.random().toString(36).slice(2, 10);
     var all = await api.storage.session.get(null);
     var old = Object.keys(all).filter(function (k) { return k.indexOf('page-') === 0; }).sort();
     if (old.length >= KEEP) await api.storage.session.remove(old.slice(0, old.length - KEEP + 1));
     var item = {};
     item[key] = { html: page.html, url: page.url, selectionHtml: page.selectionHtml };
+    if (article) {
+      item[key].article = article;
+      try {
+        await api.storage.session.set(item);
+        return key;
+      } catch (err) {
+        delete item[key].article;
+      }
+    }
     try {
       await api.storage.session.set(item);
     } catch (err) {

@@ -1,12 +1,16 @@
-// popup.js — the toolbar popup. On open: read the active tab (the click gave
-// activeTab), clean the page here in the worker, show the article compactly
-// with the removed count and "Open in reader tab". Pages the extension may
-// not read get a plain sentence.
+// popup.js — the toolbar popup. On open: wake the extension's shared
+// cleaner (engine-link.js) and read the active tab (the click gave
+// activeTab) at the same time, clean the page there, show the article
+// compactly with the removed count and "Open in reader tab", which hands the
+// cleaned article to the reader tab. Pages the extension may not read get a
+// plain sentence.
 //
 // State for tests: body[data-state] is reading → cleaning → done | error;
-// body[data-removed] and body[data-error-code] as on the reader page.
+// body[data-removed] and body[data-error-code] as on the reader page;
+// body[data-engine-id] and body[data-engine-cleans] name the shared engine
+// that cleaned the page and how many pages it has cleaned.
 
-import { init, clean } from './cleanread.js';
+import { connect } from './engine-link.js';
 import { renderArticle } from './view.js';
 import { sentenceFor } from './messages.js';
 import { arrival } from './arrival.js';
@@ -17,10 +21,10 @@ const grab = globalThis.cleanreadGrab;
 const $ = (id) => document.getElementById(id);
 const ui = { status: $('status'), open: $('open'), message: $('message'), view: $('view') };
 
-const loaded = init();
-loaded.catch(() => {}); // reported when cleaning
+const engine = connect(); // before the page is read: it loads meanwhile
 let tab = null;
 let page = null;
+let article = null; // handed to the reader tab
 let progress = null; // the status line's indicator while loading and cleaning
 
 main();
@@ -31,9 +35,12 @@ async function main() {
     page = await grab.snapshot(tab);
     setState('cleaning');
     progress = startProgress(ui.status, 'Loading the cleaner');
-    await loaded;
+    await engine.start();
     progress.step('Cleaning the page');
-    const article = await clean(page.html, { url: httpURL(page.url), blockRemoteImages: false });
+    const res = await engine.clean(page.html, httpURL(page.url), { blockRemoteImages: false });
+    article = res.article;
+    document.body.dataset.engineId = res.engineId;
+    document.body.dataset.engineCleans = String(res.cleans);
     renderArticle(ui.view, article, { blockRemoteImages: false }); // a preview: the reader tab has the toolbar
     const removed = article.removed?.length ?? 0;
     document.body.dataset.removed = String(removed);
@@ -49,7 +56,7 @@ async function main() {
 ui.open.addEventListener('click', async () => {
   ui.open.disabled = true;
   try {
-    const key = await grab.store(page);
+    const key = await grab.store(page, article);
     await grab.openReader(tab, 'ext=' + encodeURIComponent(key));
     window.close();
   } catch (err) {
