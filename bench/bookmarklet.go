@@ -11,7 +11,7 @@ import (
 // settle is how long a trial lets a page that has just loaded be before
 // the click, as a reader looks at the page first: the browser's start-up
 // and the page's own load work are then not counted as the shell's.
-const settle = 300 * time.Millisecond
+const settle = 200 * time.Millisecond
 
 // bookmarklet times the bookmarklet of engine in a fresh browser context
 // (empty cache, new renderers): a first click on page first, which opens

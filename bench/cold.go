@@ -57,6 +57,11 @@ type coldSummary struct {
 	WarmUps            int
 	CRLater, JSLater   spread // first clean of a page that comes laterMs after ready
 	CRSecond, JSSecond spread // second visit, new tab: to the first article
+	CRSecondReady      spread
+	CRSecondClean      spread
+	JSSecondClean      spread
+	SecondFromCache    int // second visits whose wasm came from the HTTP cache (no transfer)
+	SecondVisits       int
 	CRWarm, JSWarm     spread // the second clean in the same page
 }
 
@@ -185,6 +190,8 @@ func summarizeCold(page string, cold []coldResult) coldSummary {
 	s.CRFirstClean = pick("cr", false, false, clean)
 	s.CRLater, s.JSLater = pick("cr", false, true, clean), pick("js", false, true, clean)
 	s.CRSecond, s.JSSecond = pick("cr", true, false, first), pick("js", true, false, first)
+	s.CRSecondReady = pick("cr", true, false, ready)
+	s.CRSecondClean, s.JSSecondClean = pick("cr", true, false, clean), pick("js", true, false, clean)
 	s.CRWarm, s.JSWarm = pick("cr", false, false, warm), pick("js", false, false, warm)
 	s.Fetch = pick("cr", false, false, split(func(p *coldSplit) float64 { return p.FetchMs }))
 	s.Compile = pick("cr", false, false, split(func(p *coldSplit) float64 { return p.CompileMs }))
@@ -194,6 +201,12 @@ func summarizeCold(page string, cold []coldResult) coldSummary {
 	s.GoInit = pick("cr", false, false, split(func(p *coldSplit) float64 { return p.GoInitMs }))
 	s.WarmUp = pick("cr", false, true, split(func(p *coldSplit) float64 { return p.WarmUpMs }))
 	for _, c := range cold {
+		if c.Engine == "cr" && c.SecondVisit {
+			s.SecondVisits++
+			if c.WasmTransfer == 0 {
+				s.SecondFromCache++
+			}
+		}
 		if c.Engine == "cr" && c.LaterMs > 0 && c.Split != nil {
 			s.WarmUps = max(s.WarmUps, c.Split.WarmUps)
 		}

@@ -238,7 +238,8 @@ func run(c config) error {
 	if err != nil {
 		return err
 	}
-	// 4. The shells, click to story painted, in browsers of their own.
+	// 4. The shells, click to story painted, in browsers of their own; the
+	// shared browser is done with, and closed so it takes nothing from them.
 	cancel()
 	err = section("shells", func() error {
 		var err error

@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -63,6 +65,9 @@ func printTable(w io.Writer, r result, out string) {
 		t.row(fmt.Sprintf("  warm-up in the worker (%d pages)", s.WarmUps), s.WarmUp.String(), "", "")
 		t.spreads(fmt.Sprintf("  first clean, page %.0f s after ready", float64(laterMs)/1000), "first clean after warm-up", s.CRLater, s.JSLater)
 		t.spreads("  second visit, new tab: to the first article", "second visit", s.CRSecond, s.JSSecond)
+		t.row(fmt.Sprintf("    wasm from the HTTP cache in %d of %d", s.SecondFromCache, s.SecondVisits), "", "", "")
+		t.row("    loaded and ready", s.CRSecondReady.String(), "", "")
+		t.spreads("    first clean", "second visit first clean", s.CRSecondClean, s.JSSecondClean)
 		t.spreads("  warm second clean of that page", "warm second clean", s.CRWarm, s.JSWarm)
 	}
 	if len(r.Memory) > 0 {
@@ -113,8 +118,15 @@ func printShells(t *table, figs []shellFigure) {
 		}
 	}
 	for _, g := range figs {
-		for _, e := range append(g.CRErrors, g.JSErrors...) {
-			fmt.Fprintf(t.w, "  ! %s, %s: %s\n", g.Flow, g.Page, e)
+		for i, errs := range [][]string{g.CRErrors, g.JSErrors} {
+			engine := []string{"cleanread", "JS"}[i]
+			seen := map[string]int{}
+			for _, e := range errs {
+				seen[e]++
+			}
+			for _, e := range slices.Sorted(maps.Keys(seen)) {
+				fmt.Fprintf(t.w, "  ! %s, %s, %s, %d×: %s\n", g.Flow, g.Page, engine, seen[e], e)
+			}
 		}
 	}
 }
