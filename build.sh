@@ -332,6 +332,9 @@ cmd_bench() {
     npm ci --prefix bench --no-audit --no-fund --loglevel=error
   fi
   build_web
+  # The shells section times the bookmarklet and the extension as built.
+  build_bookmarklet
+  build_extension
   say "in-browser benchmark (headless Chromium): cleanread vs Readability.js + DOMPurify"
   CHROMIUM=$CHROMIUM go run ./bench -gobench bench/out/go-bench.txt "$@"
 }

@@ -1,23 +1,31 @@
-// Command bench is the in-browser half of `./build.sh bench`. It
-// serves the built web app (dist/web) together with the benchmark pages
-// (bench/www), the JavaScript baseline from bench/node_modules
-// (@mozilla/readability and dompurify, never shipped) and the Mozilla test
-// pages, then drives Debian's headless Chromium to measure:
+// Command bench is the in-browser half of `./build.sh bench`. It serves the
+// built web app (dist/web) together with the benchmark pages (bench/www),
+// the JavaScript baseline from bench/node_modules (@mozilla/readability and
+// dompurify, never shipped) and the Mozilla test pages, then drives Debian's
+// headless Chromium through these sections (-sections picks some):
 //
-//   - per-page time: cleanread through the public web/cleanread.js API (worker
-//     included) against Readability.js + DOMPurify, interleaved per page and
-//     alternating which goes first, median of -runs runs each;
-//   - cold start in a fresh browser context, from the first byte of the
+//   - pages: per-page time, cleanread through the public web/cleanread.js API
+//     (worker included) against Readability.js + DOMPurify, interleaved per
+//     page and alternating which goes first, median of -runs runs each;
+//   - memory: peak renderer memory for each engine alone, in its own browser
+//     context: the peak resident set (VmHWM from /proc/PID/status) of the
+//     renderer process, which holds the page, its worker and the wasm memory;
+//     plus the wasm linear memory size the worker reports;
+//   - cold: cold start in a fresh browser context, from the first byte of the
 //     engine's code requested to the first cleaned article, on the page of
-//     median size; and a repeat visit in the same context (HTTP cache warm);
-//   - peak renderer memory for each engine alone, in its own browser context:
-//     the peak resident set (VmHWM from /proc/PID/status) of the renderer
-//     process, which holds the page, its worker and the wasm memory; plus the
-//     wasm linear memory size the worker reports;
-//   - the wasm's size raw, gzip and brotli.
+//     median size, with where cleanread's start goes (fetch, compile,
+//     instantiate, Go init, warm-up, first clean); the page coming 2 s after
+//     ready; a second visit in a new tab of the same context;
+//   - shells: what a user of each shell waits for, click to story painted:
+//     the bookmarklet (first click in a fresh browser, second click on
+//     another page), the extension's popup (fresh browser, browser used once)
+//     and its reader tab, each against the same shell built around the JS
+//     pair (see shells.go);
 //
-// It writes bench/out/result.json and prints a table whose last line states
-// the ratios. Run it through ./build.sh bench, which builds dist/web first.
+// and the wasm's size raw, gzip and brotli. It writes bench/out/result.json
+// and prints a table whose last line states every ratio and the machine's
+// load in each section. Run it through ./build.sh bench, which builds
+// dist/web first (the shells section also needs dist/extension: ./build.sh).
 package main
 
 import (
@@ -27,7 +35,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/http/httptest"
 	"os"
@@ -42,81 +49,72 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/systeminfo"
 	"github.com/chromedp/chromedp"
 
 	"cleanread/internal/corpus"
 	"cleanread/internal/webserve"
 )
 
+// allSections are the sections in the order they run.
+var allSections = []string{"pages", "memory", "cold", "shells"}
+
 type config struct {
-	web, www, nodeModules, out, goBench, chromium, label string
-	runs, maxPages, cold                                 int
-	prune, memory                                        bool
+	web, www, ext, nodeModules, out, goBench, chromium, label string
+	runs, maxPages, cold, shellRuns                           int
+	prune, memory                                             bool
+	sections                                                  map[string]bool
 }
 
 func main() {
 	var c config
+	var sections string
 	flag.StringVar(&c.web, "web", "dist/web", "the built web app")
+	flag.StringVar(&c.ext, "extension", "dist/extension", "the built extension (shells section)")
 	flag.StringVar(&c.www, "www", "bench/www", "the benchmark pages")
 	flag.StringVar(&c.nodeModules, "node-modules", "bench/node_modules", "where npm installed the JavaScript baseline")
 	flag.StringVar(&c.out, "out", "bench/out/result.json", "the JSON result file")
 	flag.StringVar(&c.goBench, "gobench", "", "output of the native Go benchmarks to include (optional)")
 	flag.StringVar(&c.chromium, "chromium", cmp.Or(os.Getenv("CHROMIUM"), "/usr/bin/chromium"), "the browser")
 	flag.StringVar(&c.label, "label", "", "a name for this run (for comparing levers)")
+	flag.StringVar(&sections, "sections", strings.Join(allSections, ","), "comma-separated sections to run: "+strings.Join(allSections, ", "))
 	flag.IntVar(&c.runs, "runs", 5, "runs per page and engine; the median counts")
-	flag.IntVar(&c.maxPages, "pages", 0, "use only the first N pages (0: the whole corpus)")
+	flag.IntVar(&c.maxPages, "pages", 0, "use only the first N pages of the corpus in the pages and memory sections (0: all)")
 	flag.IntVar(&c.cold, "cold", 5, "cold starts per engine")
+	flag.IntVar(&c.shellRuns, "shell-runs", 5, "runs per shell flow, page and engine")
 	flag.BoolVar(&c.prune, "prune", false, "cleanread gets a pruned copy of the page (clone, prune, serialize: timed)")
-	flag.BoolVar(&c.memory, "memory", true, "measure peak renderer memory per engine")
+	flag.BoolVar(&c.memory, "memory", true, "measure peak renderer memory per engine (false drops the memory section)")
 	flag.Parse()
+	var err error
+	if c.sections, err = parseSections(sections); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(2)
+	}
+	if !c.memory {
+		delete(c.sections, "memory")
+	}
 	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-// pageResult is what bench.page returns for one page.
-type pageResult struct {
-	Name        string    `json:"name"`
-	Bytes       int       `json:"bytes"`
-	CR          []float64 `json:"cr"`
-	JS          []float64 `json:"js"`
-	CROK        bool      `json:"crOK"`
-	JSOK        bool      `json:"jsOK"`
-	CRMedian    float64   `json:"crMedian"`
-	JSMedian    float64   `json:"jsMedian"`
-	PruneMedian float64   `json:"pruneMedian,omitempty"`
-	PrunedBytes int       `json:"prunedBytes,omitempty"`
-	Ratio       float64   `json:"ratio"`
-}
-
-type coldResult struct {
-	Engine        string  `json:"engine"`
-	Page          string  `json:"page"`
-	Bytes         int     `json:"bytes"`
-	ReadyMs       float64 `json:"readyMs"`
-	FirstMs       float64 `json:"firstMs"`
-	FirstCleanMs  float64 `json:"firstCleanMs"`
-	WarmMs        float64 `json:"warmMs"`
-	WasmTransfer  float64 `json:"wasmTransfer,omitempty"`
-	OK            bool    `json:"ok"`
-	Error         string  `json:"error,omitempty"`
-	RepeatVisit   bool    `json:"repeatVisit"`
-	LaterMs       int     `json:"laterMs,omitempty"`
-	WasmRespEndMs float64 `json:"wasmResponseEnd,omitempty"`
-	Start         float64 `json:"start"`
-}
-
-type memResult struct {
-	Engine        string `json:"engine"`
-	PeakRSS       int64  `json:"peakRendererRSSBytes"`
-	WasmMemory    int64  `json:"wasmMemoryBytes,omitempty"`
-	JSHeapUsed    int64  `json:"mainThreadJSHeapUsedBytes"`
-	RendererPID   int64  `json:"rendererPID"`
-	PagesCleaned  int    `json:"pagesCleaned"`
-	MeasuredWhat  string `json:"measured"`
-	ErrorIfFailed string `json:"error,omitempty"`
+// parseSections reads the -sections list.
+func parseSections(list string) (map[string]bool, error) {
+	m := map[string]bool{}
+	for s := range strings.SplitSeq(list, ",") {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if !slices.Contains(allSections, s) {
+			return nil, fmt.Errorf("unknown section %q (known: %s)", s, strings.Join(allSections, ", "))
+		}
+		m[s] = true
+	}
+	if len(m) == 0 {
+		return nil, errors.New("-sections names no section")
+	}
+	return m, nil
 }
 
 type sizes struct {
@@ -125,26 +123,13 @@ type sizes struct {
 	Brotli int64 `json:"brotli"`
 }
 
-type summary struct {
-	PerPageRatioMedian float64 `json:"perPageRatioMedian"`
-	TotalRatio         float64 `json:"totalRatio"`
-	CRTotalMs          float64 `json:"cleanreadTotalMs"`
-	JSTotalMs          float64 `json:"jsTotalMs"`
-	CRMedianPageMs     float64 `json:"cleanreadMedianPageMs"`
-	JSMedianPageMs     float64 `json:"jsMedianPageMs"`
-	ColdPage           string  `json:"coldPage"`
-	ColdCRMs           float64 `json:"coldCleanreadMs"`
-	ColdCRReadyMs      float64 `json:"coldCleanreadReadyMs"`
-	ColdCRFirstClean   float64 `json:"coldCleanreadFirstCleanMs"`
-	ColdJSMs           float64 `json:"coldJSMs"`
-	LaterCRFirstClean  spread  `json:"laterCleanreadFirstCleanMs"`
-	LaterJSFirstClean  spread  `json:"laterJSFirstCleanMs"`
-	RepeatCRMs         float64 `json:"repeatVisitCleanreadMs"`
-	RepeatJSMs         float64 `json:"repeatVisitJSMs"`
-	WarmSecondCRMs     float64 `json:"warmSecondCleanCleanreadMs"`
-	WarmSecondJSMs     float64 `json:"warmSecondCleanJSMs"`
-	CRFailures         int     `json:"cleanreadFailures"`
-	JSFailures         int     `json:"jsFailures"`
+// sectionRun says when a section ran and how loaded the machine was: the
+// 1, 5 and 15 minute load averages at its start and end.
+type sectionRun struct {
+	Name      string `json:"name"`
+	LoadStart string `json:"loadStart"`
+	LoadEnd   string `json:"loadEnd"`
+	Duration  string `json:"duration"`
 }
 
 type result struct {
@@ -155,10 +140,14 @@ type result struct {
 	Prune    bool              `json:"prune"`
 	Wasm     sizes             `json:"wasm"`
 	GoBench  []string          `json:"goBench,omitempty"`
-	Summary  summary           `json:"summary"`
+	Sections []sectionRun      `json:"sections"`
+	Pages    *pagesSummary     `json:"pagesSummary,omitempty"`
+	Cold     *coldSummary      `json:"coldSummary,omitempty"`
+	Shells   []shellFigure     `json:"shellsSummary,omitempty"`
 	Memory   []memResult       `json:"memory,omitempty"`
-	Cold     []coldResult      `json:"cold"`
-	Pages    []pageResult      `json:"pages"`
+	ColdRuns []coldResult      `json:"cold,omitempty"`
+	PageRuns []pageResult      `json:"pages,omitempty"`
+	Trials   []shellTrial      `json:"shellTrials,omitempty"`
 	Duration string            `json:"duration"`
 }
 
@@ -166,16 +155,21 @@ func run(c config) error {
 	began := time.Now()
 	res := result{Label: c.label, When: began.UTC(), Runs: c.runs, Prune: c.prune}
 
-	pages, err := corpus.MozillaPages()
+	all, err := corpus.MozillaPages()
 	if err != nil {
 		return err
 	}
-	if c.maxPages > 0 && c.maxPages < len(pages) {
-		pages = pages[:c.maxPages]
-	}
-	fsys, names, err := benchFS(c, pages)
+	fsys, sizesByName, err := benchFS(c, all)
 	if err != nil {
 		return err
+	}
+	names := make([]string, 0, len(all))
+	for _, p := range all {
+		names = append(names, p.Name)
+	}
+	corpusNames := names
+	if c.maxPages > 0 && c.maxPages < len(names) {
+		corpusNames = names[:c.maxPages]
 	}
 	if res.Wasm, err = wasmSizes(filepath.Join(c.web, "cleanread.wasm")); err != nil {
 		return err
@@ -187,16 +181,7 @@ func run(c config) error {
 	srv := httptest.NewServer(webserve.Handler(fsys))
 	defer srv.Close()
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(c.chromium),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("enable-precise-memory-info", true),
-		chromedp.WindowSize(1280, 900),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), launchOptions(c)...)
 	defer cancelAlloc()
 	bctx, cancel := chromedp.NewContext(allocCtx)
 	defer cancel()
@@ -205,42 +190,67 @@ func run(c config) error {
 	}
 	res.Machine = machine(bctx)
 
+	section := func(name string, f func() error) error {
+		if !c.sections[name] {
+			return nil
+		}
+		s := sectionRun{Name: name, LoadStart: loadAverage()}
+		t0 := time.Now()
+		fmt.Fprintf(os.Stderr, "bench: section %s (load %s)\n", name, s.LoadStart)
+		err := f()
+		s.LoadEnd, s.Duration = loadAverage(), time.Since(t0).Round(time.Second).String()
+		res.Sections = append(res.Sections, s)
+		if err != nil {
+			return fmt.Errorf("section %s: %w", name, err)
+		}
+		return nil
+	}
 	// 1. Per-page times, both engines interleaved in one tab.
-	res.Pages, err = throughput(bctx, srv.URL, c, names)
+	err = section("pages", func() error {
+		var err error
+		res.PageRuns, err = throughput(bctx, srv.URL, c, corpusNames)
+		s := summarizePages(res.PageRuns)
+		res.Pages = &s
+		return err
+	})
 	if err != nil {
 		return err
 	}
 	// 2. Peak renderer memory, each engine alone in a fresh renderer.
-	if c.memory {
+	err = section("memory", func() error {
 		for _, engine := range []string{"js", "cr"} {
-			m := memory(bctx, srv.URL, engine, names)
-			res.Memory = append(res.Memory, m)
+			res.Memory = append(res.Memory, memory(bctx, srv.URL, engine, corpusNames))
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	// 3. Cold starts on the page of median size, alternating engines: the
-	// page at once (and a repeat visit), then the page arriving a while after
-	// the engine is ready.
-	coldPage := medianPage(res.Pages)
-	for i := range c.cold {
-		order := []string{"cr", "js"}
-		if i%2 == 1 {
-			slices.Reverse(order)
-		}
-		for _, engine := range order {
-			rs, err := coldStart(bctx, srv.URL, engine, coldPage)
-			if err != nil {
-				return err
-			}
-			r, err := laterStart(bctx, srv.URL, engine, coldPage)
-			if err != nil {
-				return err
-			}
-			res.Cold = append(res.Cold, append(rs, r)...)
-		}
+	// 3. Cold starts on the page of median size, alternating engines.
+	coldPage := medianBySize(names, sizesByName)
+	err = section("cold", func() error {
+		var err error
+		res.ColdRuns, err = coldStarts(bctx, srv.URL, coldPage, c.cold)
+		s := summarizeCold(coldPage, res.ColdRuns)
+		res.Cold = &s
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	// 4. The shells, click to story painted, in browsers of their own; the
+	// shared browser is done with, and closed so it takes nothing from them.
+	cancel()
+	err = section("shells", func() error {
+		var err error
+		res.Trials, err = shells(c, shellPages(names, sizesByName))
+		res.Shells = summarizeShells(res.Trials)
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	res.Machine["loadEnd"] = loadAverage()
-	res.Summary = summarize(res.Pages, res.Cold)
-	res.Summary.ColdPage = coldPage
 	res.Duration = time.Since(began).Round(time.Second).String()
 
 	if err := os.MkdirAll(filepath.Dir(c.out), 0o755); err != nil {
@@ -257,10 +267,46 @@ func run(c config) error {
 	return nil
 }
 
+// launchOptions are chromedp's defaults plus what works on these machines
+// (see shared/notes/browser-testing.md), then extra.
+func launchOptions(c config, extra ...chromedp.ExecAllocatorOption) []chromedp.ExecAllocatorOption {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(c.chromium),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("enable-precise-memory-info", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	return append(opts, extra...)
+}
+
+// medianBySize is the name of the page of median size.
+func medianBySize(names []string, size map[string]int) string {
+	s := slices.Clone(names)
+	slices.SortStableFunc(s, func(a, b string) int { return cmp.Compare(size[a], size[b]) })
+	return s[len(s)/2]
+}
+
+// jsLength is the length of b, decoded as UTF-8, as a JavaScript string
+// (UTF-16 code units): what html.length says on the bench page, so that the
+// page of median size is the same whichever side picks it.
+func jsLength(b []byte) int {
+	n := 0
+	for _, r := range string(b) {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
+}
+
 // benchFS lays the benchmark files over the built web app: /bench/ from
 // bench/www, /vendor/ from bench/node_modules, /pages/NAME.html from the
-// Mozilla corpus. It returns the page names in corpus order.
-func benchFS(c config, pages []corpus.MozillaPage) (fs.FS, []string, error) {
+// Mozilla corpus. It also returns each page's size (see jsLength).
+func benchFS(c config, pages []corpus.MozillaPage) (fs.FS, map[string]int, error) {
 	m := fstest.MapFS{}
 	vendor := map[string]string{
 		"vendor/Readability.js": "@mozilla/readability/Readability.js",
@@ -284,19 +330,19 @@ func benchFS(c config, pages []corpus.MozillaPage) (fs.FS, []string, error) {
 		}
 		m["bench/"+e.Name()] = &fstest.MapFile{Data: b}
 	}
-	names := make([]string, 0, len(pages))
+	size := map[string]int{}
 	for _, p := range pages {
 		b, err := p.Source()
 		if err != nil {
 			return nil, nil, err
 		}
 		m["pages/"+p.Name+".html"] = &fstest.MapFile{Data: b}
-		names = append(names, p.Name)
+		size[p.Name] = jsLength(b)
 	}
 	if _, err := os.Stat(filepath.Join(c.web, "cleanread.wasm")); err != nil {
 		return nil, nil, fmt.Errorf("%w: build the web app first (./build.sh)", err)
 	}
-	return overlay{m, os.DirFS(c.web)}, names, nil
+	return overlay{m, os.DirFS(c.web)}, size, nil
 }
 
 // overlay serves names from the first layer that has them.
@@ -400,316 +446,3 @@ func open(ctx context.Context, url, ready string) error {
 	defer cancel()
 	return chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS(ready)))
 }
-
-func throughput(bctx context.Context, base string, c config, names []string) ([]pageResult, error) {
-	ctx, cancel := chromedp.NewContext(bctx)
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
-		return nil, err
-	}
-	q := ""
-	if c.prune {
-		q = "?prune=1"
-	}
-	if err := open(ctx, base+"/bench/bench.html"+q, `body[data-state="ready"]`); err != nil {
-		return nil, fmt.Errorf("opening the bench page: %w", err)
-	}
-	if _, err := evalIn[map[string]any](ctx, 60*time.Second, `bench.ready()`); err != nil {
-		return nil, fmt.Errorf("starting cleanread: %w", err)
-	}
-	// Warm-up: both engines see a few pages once, so the engines' optimizing
-	// tiers have kicked in before anything counts.
-	for _, n := range names[:min(10, len(names))] {
-		if _, err := evalIn[pageResult](ctx, 120*time.Second, fmt.Sprintf(`bench.page(%q, 1)`, n)); err != nil {
-			return nil, fmt.Errorf("warm-up on %s: %w", n, err)
-		}
-	}
-	out := make([]pageResult, 0, len(names))
-	for i, n := range names {
-		r, err := evalIn[pageResult](ctx, 120*time.Second, fmt.Sprintf(`bench.page(%q, %d)`, n, c.runs))
-		if err != nil {
-			return nil, fmt.Errorf("page %s: %w", n, err)
-		}
-		r.Ratio = r.CRMedian / r.JSMedian
-		out = append(out, r)
-		if (i+1)%25 == 0 {
-			fmt.Fprintf(os.Stderr, "bench: %d/%d pages\n", i+1, len(names))
-		}
-	}
-	return out, nil
-}
-
-// rendererPIDs lists the browser's renderer processes.
-func rendererPIDs(ctx context.Context) (map[int64]bool, error) {
-	info, err := chromedp.CallBrowser(ctx, systeminfo.GetProcessInfo, cdp.Empty{})
-	if err != nil {
-		return nil, err
-	}
-	pids := map[int64]bool{}
-	for _, p := range info.ProcessInfo {
-		if p.Type == "renderer" {
-			pids[p.ID] = true
-		}
-	}
-	return pids, nil
-}
-
-// procStatus reads a field in kB (VmHWM, VmRSS) of /proc/PID/status.
-func procStatus(pid int64, field string) int64 {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return -1
-	}
-	for l := range strings.SplitSeq(string(b), "\n") {
-		if k, v, ok := strings.Cut(l, ":"); ok && k == field {
-			f := strings.Fields(v)
-			if len(f) > 0 {
-				n, _ := strconv.ParseInt(f[0], 10, 64)
-				return n * 1024
-			}
-		}
-	}
-	return -1
-}
-
-// memory cleans every page once with one engine in a fresh browser context,
-// so in a renderer process of its own, and reads that process's peak RSS.
-func memory(bctx context.Context, base, engine string, names []string) memResult {
-	m := memResult{Engine: engine, MeasuredWhat: "VmHWM (peak resident set) of the renderer process hosting the bench tab and its worker, from /proc/PID/status"}
-	fail := func(err error) memResult { m.ErrorIfFailed = err.Error(); return m }
-	before, err := rendererPIDs(bctx)
-	if err != nil {
-		return fail(err)
-	}
-	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
-		return fail(err)
-	}
-	if err := open(ctx, base+"/bench/bench.html", `body[data-state="ready"]`); err != nil {
-		return fail(err)
-	}
-	if engine == "cr" {
-		if _, err := evalIn[map[string]any](ctx, 60*time.Second, `bench.ready()`); err != nil {
-			return fail(err)
-		}
-	}
-	for _, n := range names {
-		if _, err := evalIn[pageResult](ctx, 120*time.Second, fmt.Sprintf(`bench.page(%q, 1, %q)`, n, engine)); err != nil {
-			return fail(err)
-		}
-		m.PagesCleaned++
-	}
-	// The tab's renderer is the new renderer process with the highest peak;
-	// Chromium may also keep a small spare renderer started.
-	after, err := rendererPIDs(bctx)
-	if err != nil {
-		return fail(err)
-	}
-	for pid := range after {
-		if hwm := procStatus(pid, "VmHWM"); !before[pid] && hwm > m.PeakRSS {
-			m.RendererPID, m.PeakRSS = pid, hwm
-		}
-	}
-	if m.RendererPID == 0 {
-		return fail(errors.New("could not tell which renderer process hosts the tab"))
-	}
-	m.JSHeapUsed, _ = evalIn[int64](ctx, 10*time.Second, `bench.jsHeap()`)
-	if engine == "cr" {
-		m.WasmMemory, _ = evalIn[int64](ctx, 10*time.Second, `bench.wasmMemory()`)
-	}
-	return m
-}
-
-// coldStart opens the cold page in a fresh browser context (empty cache),
-// then once more in the same context (a repeat visit).
-func coldStart(bctx context.Context, base, engine, page string) ([]coldResult, error) {
-	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
-		return nil, err
-	}
-	var out []coldResult
-	for visit := range 2 {
-		url := fmt.Sprintf("%s/bench/cold.html?engine=%s&page=%s&visit=%d", base, engine, page, visit)
-		if err := open(ctx, url, `body[data-state="done"], body[data-state="error"]`); err != nil {
-			return nil, fmt.Errorf("cold start %s: %w", engine, err)
-		}
-		r, err := evalIn[coldResult](ctx, 10*time.Second, `window.coldResult`)
-		if err != nil {
-			return nil, err
-		}
-		if r.Error != "" {
-			return nil, fmt.Errorf("cold start %s: %s", engine, r.Error)
-		}
-		r.RepeatVisit = visit == 1
-		out = append(out, r)
-	}
-	return out, nil
-}
-
-// laterMs is how long after ready the page comes in laterStart: about what
-// a shell waits for its page, and enough for the worker's warm-up.
-const laterMs = 2000
-
-// laterStart is one cold start in a fresh context where the page arrives
-// laterMs after the engine is ready.
-func laterStart(bctx context.Context, base, engine, page string) (coldResult, error) {
-	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
-		return coldResult{}, err
-	}
-	url := fmt.Sprintf("%s/bench/cold.html?engine=%s&page=%s&later=%d", base, engine, page, laterMs)
-	if err := open(ctx, url, `body[data-state="done"], body[data-state="error"]`); err != nil {
-		return coldResult{}, fmt.Errorf("later start %s: %w", engine, err)
-	}
-	r, err := evalIn[coldResult](ctx, 20*time.Second, `window.coldResult`)
-	if err != nil {
-		return coldResult{}, err
-	}
-	if r.Error != "" {
-		return coldResult{}, fmt.Errorf("later start %s: %s", engine, r.Error)
-	}
-	r.LaterMs = laterMs
-	return r, nil
-}
-
-// spread is a median with the smallest and largest value seen.
-type spread struct {
-	Median float64 `json:"median"`
-	Min    float64 `json:"min"`
-	Max    float64 `json:"max"`
-	N      int     `json:"n"`
-}
-
-func spreadOf(xs []float64) spread {
-	if len(xs) == 0 {
-		return spread{}
-	}
-	return spread{Median: median(xs), Min: slices.Min(xs), Max: slices.Max(xs), N: len(xs)}
-}
-
-func (s spread) String() string {
-	return fmt.Sprintf("%.0f (%.0f–%.0f) ms", s.Median, s.Min, s.Max)
-}
-
-func medianPage(pages []pageResult) string {
-	s := slices.Clone(pages)
-	slices.SortFunc(s, func(a, b pageResult) int { return cmp.Compare(a.Bytes, b.Bytes) })
-	return s[len(s)/2].Name
-}
-
-func median(xs []float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
-}
-
-func summarize(pages []pageResult, cold []coldResult) summary {
-	var s summary
-	var ratios, crs, jss []float64
-	for _, p := range pages {
-		ratios = append(ratios, p.Ratio)
-		crs = append(crs, p.CRMedian)
-		jss = append(jss, p.JSMedian)
-		s.CRTotalMs += p.CRMedian
-		s.JSTotalMs += p.JSMedian
-		if !p.CROK {
-			s.CRFailures++
-		}
-		if !p.JSOK {
-			s.JSFailures++
-		}
-	}
-	s.PerPageRatioMedian = median(ratios)
-	s.TotalRatio = s.CRTotalMs / s.JSTotalMs
-	s.CRMedianPageMs, s.JSMedianPageMs = median(crs), median(jss)
-	pick := func(engine string, repeat bool, f func(coldResult) float64) float64 {
-		var xs []float64
-		for _, c := range cold {
-			if c.Engine == engine && c.RepeatVisit == repeat && c.LaterMs == 0 {
-				xs = append(xs, f(c))
-			}
-		}
-		return median(xs)
-	}
-	first := func(c coldResult) float64 { return c.FirstMs }
-	s.ColdCRMs, s.ColdJSMs = pick("cr", false, first), pick("js", false, first)
-	s.ColdCRReadyMs = pick("cr", false, func(c coldResult) float64 { return c.ReadyMs })
-	s.ColdCRFirstClean = pick("cr", false, func(c coldResult) float64 { return c.FirstCleanMs })
-	s.RepeatCRMs, s.RepeatJSMs = pick("cr", true, first), pick("js", true, first)
-	warm := func(c coldResult) float64 { return c.WarmMs }
-	s.WarmSecondCRMs, s.WarmSecondJSMs = pick("cr", false, warm), pick("js", false, warm)
-	later := func(engine string) spread {
-		var xs []float64
-		for _, c := range cold {
-			if c.Engine == engine && c.LaterMs > 0 {
-				xs = append(xs, c.FirstCleanMs)
-			}
-		}
-		return spreadOf(xs)
-	}
-	s.LaterCRFirstClean, s.LaterJSFirstClean = later("cr"), later("js")
-	return s
-}
-
-func mb(n int64) string { return fmt.Sprintf("%.2f MB", float64(n)/1e6) }
-
-func printTable(w io.Writer, r result, out string) {
-	s := r.Summary
-	fmt.Fprintf(w, "\ncleanread in-browser benchmark%s — %s, %s CPUs, %s; %d pages × %d runs; took %s\n",
-		labelSuffix(r.Label), r.Machine["browser"], r.Machine["cpus"], r.Machine["cpu"], len(r.Pages), r.Runs, r.Duration)
-	for _, l := range r.GoBench {
-		fmt.Fprintf(w, "  native: %s\n", l)
-	}
-	row := func(name, cr, js, ratio string) { fmt.Fprintf(w, "  %-40s %14s %14s %8s\n", name, cr, js, ratio) }
-	row("", "cleanread", "Readab.+DOMP.", "ratio")
-	row("per-page time, median of page medians", ms(s.CRMedianPageMs), ms(s.JSMedianPageMs), "")
-	row("per-page ratio, median over pages", "", "", x(s.PerPageRatioMedian))
-	row("whole corpus, sum of page medians", ms(s.CRTotalMs), ms(s.JSTotalMs), x(s.TotalRatio))
-	row("cold start to first article ("+s.ColdPage+")", ms(s.ColdCRMs), ms(s.ColdJSMs), x(s.ColdCRMs/s.ColdJSMs))
-	row("  of which: loaded and ready", ms(s.ColdCRReadyMs), "", "")
-	row("  of which: first clean", ms(s.ColdCRFirstClean), "", "")
-	row(fmt.Sprintf("first clean, page %.0f s after ready", float64(laterMs)/1000), s.LaterCRFirstClean.String(), s.LaterJSFirstClean.String(),
-		x(s.LaterCRFirstClean.Median/s.LaterJSFirstClean.Median))
-	row("repeat visit, same context (HTTP cache)", ms(s.RepeatCRMs), ms(s.RepeatJSMs), x(s.RepeatCRMs/s.RepeatJSMs))
-	row("warm second clean of that page", ms(s.WarmSecondCRMs), ms(s.WarmSecondJSMs), x(s.WarmSecondCRMs/s.WarmSecondJSMs))
-	var crMem, jsMem memResult
-	for _, m := range r.Memory {
-		if m.Engine == "cr" {
-			crMem = m
-		} else {
-			jsMem = m
-		}
-	}
-	if len(r.Memory) > 0 {
-		row("peak renderer RSS (VmHWM), whole corpus", mb(crMem.PeakRSS), mb(jsMem.PeakRSS), x(float64(crMem.PeakRSS)/float64(jsMem.PeakRSS)))
-		row("  wasm linear memory at the end", mb(crMem.WasmMemory), "", "")
-	}
-	row("download: wasm raw / gzip / brotli", mb(r.Wasm.Raw), "", "")
-	row("", mb(r.Wasm.Gzip)+" gz", "", "")
-	row("", mb(r.Wasm.Brotli)+" br", "", "")
-	row("pages without an article", strconv.Itoa(s.CRFailures), strconv.Itoa(s.JSFailures), "")
-	fmt.Fprintf(w, "  full result: %s\n", out)
-	fmt.Fprintf(w, "ratios cleanread/(Readability.js+DOMPurify): per-page median %.2fx, corpus total %.2fx, cold start %.2fx (%.0f ms vs %.0f ms), first clean of a page that comes later %.2fx; load %s\n",
-		s.PerPageRatioMedian, s.TotalRatio, s.ColdCRMs/s.ColdJSMs, s.ColdCRMs, s.ColdJSMs,
-		s.LaterCRFirstClean.Median/s.LaterJSFirstClean.Median, r.Machine["load"]+" → "+r.Machine["loadEnd"])
-}
-
-func labelSuffix(l string) string {
-	if l == "" {
-		return ""
-	}
-	return " [" + l + "]"
-}
-
-func ms(v float64) string { return fmt.Sprintf("%.1f ms", v) }
-func x(v float64) string  { return fmt.Sprintf("%.2fx", v) }

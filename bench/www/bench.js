@@ -9,6 +9,7 @@
 //   js:        DOMParser → new Readability(doc).parse() → DOMPurify.sanitize(content)
 
 import { init, clean } from '/cleanread.js';
+import { askWorker } from './ask-worker.js';
 
 const PAGE_URL = 'http://fakehost/test/page.html'; // what the Mozilla pages were captured under
 const pages = new Map(); // name → html
@@ -144,19 +145,9 @@ window.bench = {
   },
 };
 
-// askMemory posts the worker's debug message {type: 'memory'} and waits for
-// the answer. cleanread.js ignores message types it does not know.
-export function askMemory(worker) {
-  return new Promise((resolve) => {
-    const onMsg = (ev) => {
-      if (ev.data?.type !== 'memory') return;
-      worker.removeEventListener('message', onMsg);
-      resolve(ev.data.bytes);
-    };
-    worker.addEventListener('message', onMsg);
-    worker.postMessage({ type: 'memory' });
-    setTimeout(() => resolve(-1), 5000);
-  });
+// askMemory asks the worker for its debug answer {type: 'memory', bytes}.
+async function askMemory(worker) {
+  return (await askWorker(worker, 'memory'))?.bytes ?? -1;
 }
 
 document.body.dataset.state = 'ready';

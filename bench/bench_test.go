@@ -1,0 +1,113 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseSections(t *testing.T) {
+	got, err := parseSections("cold, shells")
+	require.NoError(t, err)
+	assert.Equal(t, map[string]bool{"cold": true, "shells": true}, got)
+
+	_, err = parseSections("pages,shell")
+	assert.ErrorContains(t, err, `unknown section "shell"`)
+	_, err = parseSections(" , ")
+	assert.Error(t, err)
+}
+
+func TestVariantFSReplacesAndDrops(t *testing.T) {
+	base := fstest.MapFS{
+		"cleanread.js":        {Data: []byte("real engine")},
+		"cleanread.js.br":     {Data: []byte("real engine, brotli")},
+		"cleanread.wasm":      {Data: []byte("wasm")},
+		"cleanread.wasm.gz":   {Data: []byte("wasm, gzip")},
+		"view.js":             {Data: []byte("view")},
+		"view.js.br":          {Data: []byte("view, brotli")},
+		"extension/popup.css": {Data: []byte("css")},
+	}
+	v := newVariantFS(base, map[string][]byte{"cleanread.js": []byte("js engine")}, []string{"cleanread.wasm"})
+
+	b, err := fs.ReadFile(v, "cleanread.js")
+	require.NoError(t, err)
+	assert.Equal(t, "js engine", string(b))
+	for _, gone := range []string{"cleanread.js.br", "cleanread.wasm", "cleanread.wasm.gz"} {
+		_, err := fs.ReadFile(v, gone)
+		assert.ErrorIs(t, err, fs.ErrNotExist, gone)
+	}
+	for name, want := range map[string]string{"view.js": "view", "view.js.br": "view, brotli", "extension/popup.css": "css"} {
+		b, err := fs.ReadFile(v, name)
+		require.NoError(t, err, name)
+		assert.Equal(t, want, string(b))
+	}
+}
+
+func TestWithProbeGoesFirstInHead(t *testing.T) {
+	got, err := withProbe("read.html", []byte("<!DOCTYPE html>\n<html>\n<head>\n<script src=\"a.js\"></script>\n</head></html>"))
+	require.NoError(t, err)
+	assert.Equal(t, "<!DOCTYPE html>\n<html>\n<head>\n<script src=\""+probeFile+"\"></script>\n<script src=\"a.js\"></script>\n</head></html>", string(got))
+
+	_, err = withProbe("popup.html", []byte("<html><body></body></html>"))
+	assert.ErrorContains(t, err, "popup.html has no <head>")
+}
+
+// The JS engine must offer every name web/cleanread.js exports, or a shell
+// built around it would fail to load instead of being timed.
+func TestJSEngineHasCleanreadsExports(t *testing.T) {
+	real, err := os.ReadFile("../web/cleanread.js")
+	require.NoError(t, err)
+	stand, err := os.ReadFile("www/js-engine.js")
+	require.NoError(t, err)
+	assert.NoError(t, checkExports(real, stand))
+	assert.Contains(t, exportRE.FindAllString(string(real), -1), "export async function clean", "the pattern reads cleanread.js")
+
+	err = checkExports([]byte("export function init() {}\nexport const warm = 1;\nexport class CleanreadError {}\n"), []byte("export function init() {}\n"))
+	assert.EqualError(t, err, "cleanread.js exports warm, CleanreadError, which bench/www/js-engine.js lacks")
+}
+
+func TestShellPages(t *testing.T) {
+	names := []string{"a", "b", "c", "d", "e", "f", "g"}
+	size := map[string]int{"a": 10, "b": 70, "c": 30, "d": 50, "e": 20, "f": 60, "g": 40}
+	assert.Equal(t, []string{samplePage, "g", "b", "f", "d"}, shellPages(names, size), "the sample, the median, the three largest")
+	// With fewer pages, the median is one of the largest and comes once.
+	assert.Equal(t, []string{samplePage, "c", "b", "a"}, shellPages([]string{"a", "b", "c"}, size))
+}
+
+func TestJSLengthCountsUTF16Units(t *testing.T) {
+	assert.Equal(t, 0, jsLength(nil))
+	assert.Equal(t, 4, jsLength([]byte("aé😀")), "é is one unit, the emoji two")
+	assert.Equal(t, 1, jsLength([]byte{0xff}), "an invalid byte decodes to one U+FFFD")
+}
+
+func TestSummarizeShells(t *testing.T) {
+	trials := []shellTrial{
+		{Flow: "popup-used", Engine: "cr", Page: "p", Ms: 300},
+		{Flow: "popup-used", Engine: "cr", Page: "p", Ms: 100},
+		{Flow: "popup-used", Engine: "cr", Page: "p", Ms: 200},
+		{Flow: "popup-used", Engine: "js", Page: "p", Ms: 50},
+		{Flow: "popup-used", Engine: "js", Page: "p", Ms: 150},
+		{Flow: "popup-used", Engine: "js", Page: "p", Error: "the shell ended in state \"error\" (internal)"},
+		{Flow: "popup-fresh", Engine: "cr", Page: "q", Ms: 900},
+		{Flow: "popup-fresh", Engine: "js", Page: "q", Ms: 300},
+	}
+	figs := summarizeShells(trials)
+	require.Len(t, figs, 2)
+	assert.Equal(t, "popup-fresh", figs[0].Flow, "in the order of flows")
+	assert.InDelta(t, 3.0, figs[0].Ratio, 1e-9)
+	used := figs[1]
+	assert.Equal(t, spread{Median: 200, Min: 100, Max: 300, N: 3}, used.CR)
+	assert.Equal(t, spread{Median: 100, Min: 50, Max: 150, N: 2}, used.JS)
+	assert.InDelta(t, 2.0, used.Ratio, 1e-9)
+	assert.Equal(t, []string{"the shell ended in state \"error\" (internal)"}, used.JSErrors)
+	assert.Empty(t, used.CRErrors)
+}
+
+func TestSpreadString(t *testing.T) {
+	assert.Equal(t, "–", spread{}.String(), "no runs")
+	assert.Equal(t, "200 (100–300) ms", spreadOf([]float64{300, 100, 200}).String())
+}

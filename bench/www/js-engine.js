@@ -1,0 +1,92 @@
+// js-engine.js — bench only, never shipped: the JavaScript pair
+// (Readability.js + DOMPurify) behind the API of web/cleanread.js. The bench
+// builds its JavaScript variants of the shells (the reader page, the
+// extension) by putting this file in place of cleanread.js, next to
+// bench-readability.js (Readability.js with an ES export added) and bench-purify.js
+// (DOMPurify's ES module), and leaving the wasm and its worker out: the shell
+// is the same code, only the engine differs, and a shell that still reached
+// for the wasm would fail instead of measuring the wrong engine.
+//
+// init() loads the two modules (the JS side's "fetch and compile"); clean()
+// parses the page, runs Readability on it, sanitizes the story and returns
+// an object of cleanread's Article shape. It runs in the calling page: the
+// pair needs a DOM, which a worker does not have.
+
+/** Default time limit for one clean, in milliseconds (unused here). */
+export const DEFAULT_TIMEOUT_MS = 20_000;
+
+/** The error every failed call rejects with; `code` is a stable string. */
+export class CleanreadError extends Error {
+  constructor(code, message, options) {
+    super(message, options);
+    this.name = 'CleanreadError';
+    this.code = code;
+  }
+}
+
+/** The engine's name, set once init() resolves. */
+export let version = '';
+
+let loading = null;
+let Readability = null;
+let DOMPurify = null;
+
+/** Loads the pair; resolves with {version}. */
+export function init() {
+  if (loading) return loading;
+  const p = Promise.all([import('./bench-readability.js'), import('./bench-purify.js')]).then(([r, d]) => {
+    Readability = r.Readability;
+    DOMPurify = d.default;
+    version = 'readability.js+dompurify';
+    return { version };
+  });
+  loading = p;
+  p.catch(() => {
+    if (loading === p) loading = null;
+  });
+  return p;
+}
+
+/** Cleans one page: the same job as cleanread's clean(). */
+export async function clean(html, options = {}) {
+  if (!loading) throw new CleanreadError('not_initialized', 'call init() before clean()');
+  try {
+    await loading;
+  } catch (err) {
+    throw new CleanreadError('load_failed', String(err?.message ?? err));
+  }
+  if (typeof html !== 'string') throw new CleanreadError('bad_argument', 'html must be a string');
+  const url = typeof options.url === 'string' ? options.url : undefined;
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  if (url) {
+    // Relative links and images resolve against the page, as cleanread's do.
+    const base = doc.createElement('base');
+    base.href = url;
+    doc.head.prepend(base);
+  }
+  const a = new Readability(doc).parse();
+  if (!a) throw new CleanreadError('not_article', 'Readability found no article');
+  const words = (a.textContent.match(/\S+/g) || []).length;
+  return {
+    title: a.title,
+    byline: a.byline,
+    siteName: a.siteName,
+    excerpt: a.excerpt,
+    lang: a.lang,
+    dir: a.dir,
+    publishedTime: a.publishedTime,
+    content: DOMPurify.sanitize(a.content),
+    textContent: a.textContent,
+    length: a.length,
+    url,
+    wordCount: words,
+    readingMinutes: Math.max(1, Math.round(words / 230)),
+    removed: [],
+  };
+}
+
+/** Forgets the loaded pair; init() may be called again. */
+export function terminate() {
+  loading = null;
+  version = '';
+}
