@@ -92,10 +92,15 @@ build_web() {
 #   readability a parsed tree) reads UTF-8 through it. Browsers hand the wasm
 #   decoded text, so the tables are dead weight there: download, compile and
 #   package init.
+# - gorilla/css's scanner compiles its token regexps in an init function,
+#   the largest package init of the wasm after cleanread's own. It only
+#   tokenizes style attributes, which the reading policy never allows, so
+#   the copy compiles them on the first New instead (a sync.Once).
 READABILITY_MOD=codeberg.org/readeck/go-readability/v2
 READABILITY_WRAPPERS='CheckDocument FromDocument FromReader FromURL RequestWith'
 DOM_MOD=github.com/go-shiori/dom
 DOM_PARSERS='FastParse Parse normalizeTextEncoding'
+CSS_MOD=github.com/gorilla/css
 
 # declared_names prints the top-level func and type names of a Go file.
 declared_names() {
@@ -121,6 +126,7 @@ wasm_modfile() {
   mkdir -p "$out"
   module_copy "$READABILITY_MOD" "$out/readability" || return 1
   module_copy "$DOM_MOD" "$out/dom" || return 1
+  module_copy "$CSS_MOD" "$out/css" || return 1
   names=$(declared_names "$out/readability/readability.go")
   if [[ $names != "$READABILITY_WRAPPERS" ]]; then
     say "note: $READABILITY_MOD's readability.go declares '$names', not the wrappers expected; the wasm keeps net/http"
@@ -129,6 +135,11 @@ wasm_modfile() {
   names=$(declared_names "$out/dom/parser.go")
   if [[ $names != "$DOM_PARSERS" || $(grep -c 'dom\.Parse(' "$out/readability/parser-parse.go") != 1 ]]; then
     say "note: $DOM_MOD's parser.go declares '$names', or readability calls dom.Parse elsewhere; the wasm keeps the charset tables"
+    return 1
+  fi
+  local scanner=$out/css/scanner/scanner.go
+  if [[ $(grep -c '^func init() {$' "$scanner") != 1 || $(grep -c '^func New(input string) \*Scanner {$' "$scanner") != 1 ]]; then
+    say "note: $CSS_MOD's scanner.go no longer has one init and one New as expected; the wasm compiles its regexps at start-up"
     return 1
   fi
   printf '%s\n' '// Package readability, as cleanread'"'"'s wasm build compiles it: see wasm_modfile in build.sh.' \
@@ -147,9 +158,12 @@ import (
 // FastParse parses UTF-8 HTML from r.
 func FastParse(r io.Reader) (*html.Node, error) { return html.Parse(r) }
 GO
+  sed -i -e 's/^func init() {$/var compileOnce sync.Once\n\nfunc compileMatchers() {/' \
+    -e 's/^func New(input string) \*Scanner {$/&\n\tcompileOnce.Do(compileMatchers)/' \
+    -e 's/^import ($/&\n\t"sync"/' "$scanner"
   cp go.mod "$out/go.mod"
   cp go.sum "$out/go.sum"
-  printf '\nreplace %s => %s\n' "$READABILITY_MOD" "$out/readability" "$DOM_MOD" "$out/dom" >>"$out/go.mod"
+  printf '\nreplace %s => %s\n' "$READABILITY_MOD" "$out/readability" "$DOM_MOD" "$out/dom" "$CSS_MOD" "$out/css" >>"$out/go.mod"
 }
 
 # stamp_wasm_url points the built cleanread.js and index.html at
