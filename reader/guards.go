@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -53,7 +52,8 @@ func hasUTF16BOM(b []byte) bool {
 }
 
 // decode turns page bytes into UTF-8 text, honouring a BOM, the content type
-// (when known) and <meta charset>, the way browsers do.
+// (when known) and <meta charset>, the way browsers do (see decodeLegacy for
+// the browser build).
 func decode(b []byte, contentType string) (string, error) {
 	if hasUTF16BOM(b) {
 		out, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), b)
@@ -67,15 +67,7 @@ func decode(b []byte, contentType string) (string, error) {
 	if utf8.Valid(b) {
 		return string(b), nil
 	}
-	enc, name, _ := charset.DetermineEncoding(b, contentType)
-	if name == "utf-8" {
-		return strings.ToValidUTF8(string(b), "\uFFFD"), nil
-	}
-	out, err := enc.NewDecoder().Bytes(b)
-	if err != nil {
-		return "", fmt.Errorf("%w: cannot decode %s text: %w", ErrNotHTML, name, err)
-	}
-	return string(out), nil
+	return decodeLegacy(b, contentType)
 }
 
 // DecodePage turns page bytes into UTF-8 text, honouring a BOM, the HTTP

@@ -21,7 +21,7 @@ func TestStoryID(t *testing.T) {
 		got := storyID(tc.in)
 		assert.Equal(t, tc.want, got, tc.in)
 		if got != "" {
-			assert.Regexp(t, rxStoryID, got, "the policy must accept every id prefixIDs writes")
+			assert.Regexp(t, rxStoryID(), got, "the policy must accept every id prefixIDs writes")
 		}
 	}
 }

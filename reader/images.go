@@ -2,7 +2,6 @@ package reader
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -379,7 +378,7 @@ func parseSrcset(s string) []srcsetCandidate {
 			}
 			desc = strings.TrimSpace(s[dstart:i])
 		}
-		if desc != "" && !rxDescriptor.MatchString(desc) {
+		if desc != "" && !rxDescriptor().MatchString(desc) {
 			continue
 		}
 		out = append(out, srcsetCandidate{url: u, desc: desc})
@@ -388,7 +387,7 @@ func parseSrcset(s string) []srcsetCandidate {
 }
 
 // rxDescriptor is one srcset width ("640w") or density ("2x") descriptor.
-var rxDescriptor = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?[wx]$`)
+var rxDescriptor = lazyRegexp(`^[0-9]+(\.[0-9]+)?[wx]$`)
 
 // firstCandidate returns the URL of a srcset's first candidate.
 func firstCandidate(srcset string) string {

@@ -62,7 +62,7 @@ func fillMetadata(a *Article, p readability.Article, base *url.URL, htmlLang, le
 	if a.Lang == "" {
 		a.Lang = htmlLang
 	}
-	if !rxLang.MatchString(a.Lang) {
+	if !rxLang().MatchString(a.Lang) {
 		a.Lang = ""
 	}
 	if t, err := p.PublishedTime(); err == nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/microcosm-cc/bluemonday"
 	"golang.org/x/net/html"
@@ -32,11 +33,13 @@ func New(opts ...Option) *Cleaner {
 	return &Cleaner{cfg: cfg, policy: p, rules: enabledRules(cfg.disabledRules)}
 }
 
-var defaultCleaner = New()
+// defaultCleaner is built on first use, not at package init, so a program
+// that never calls Clean (the wasm builds its own) does not pay for it.
+var defaultCleaner = sync.OnceValue(func() *Cleaner { return New() })
 
 // Clean cleans the page read from r with a default Cleaner. See Cleaner.Clean.
 func Clean(r io.Reader, pageURL string, opts ...Option) (*Article, error) {
-	c := defaultCleaner
+	c := defaultCleaner()
 	if len(opts) > 0 {
 		c = New(opts...)
 	}

@@ -17,31 +17,34 @@ type policyEntry struct {
 	apply func(p *bluemonday.Policy)
 }
 
+// The policy's attribute patterns, compiled on first use (lazyRegexp): the
+// srcset and size patterns alone expand to thousands of instructions, work a
+// browser would otherwise do at start-up before the first page arrives.
 var (
-	rxLanguageClass = regexp.MustCompile(`^(language-[\w+#.-]{1,40}\s*)+$`)
-	rxNumber        = regexp.MustCompile(`^[0-9]{1,5}$`)
-	rxSizes         = regexp.MustCompile(`^[\w\s(),.:%-]{1,200}$`)
-	rxDir           = regexp.MustCompile(`^(?i)(ltr|rtl|auto)$`)
-	rxLang          = regexp.MustCompile(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
-	rxDatetime      = regexp.MustCompile(`^[0-9T:.+\-Z ]{4,40}$`)
-	rxSpan          = regexp.MustCompile(`^[0-9]{1,3}$`)
-	rxCellScope     = regexp.MustCompile(`^(row|col|rowgroup|colgroup)$`)
-	rxListType      = regexp.MustCompile(`^[1aAiI]$`)
+	rxLanguageClass = lazyRegexp(`^(language-[\w+#.-]{1,40}\s*)+$`)
+	rxNumber        = lazyRegexp(`^[0-9]{1,5}$`)
+	rxSizes         = lazyRegexp(`^[\w\s(),.:%-]{1,200}$`)
+	rxDir           = lazyRegexp(`^(?i)(ltr|rtl|auto)$`)
+	rxLang          = lazyRegexp(`^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$`)
+	rxDatetime      = lazyRegexp(`^[0-9T:.+\-Z ]{4,40}$`)
+	rxSpan          = lazyRegexp(`^[0-9]{1,3}$`)
+	rxCellScope     = lazyRegexp(`^(row|col|rowgroup|colgroup)$`)
+	rxListType      = lazyRegexp(`^[1aAiI]$`)
 
 	// rxDataImage is an inline raster image: the only data: URL we keep.
 	// SVG is left out: it is a document format with its own script and links.
-	rxDataImage = regexp.MustCompile(`^data:image/(png|jpeg|jpg|gif|webp|avif);base64,[A-Za-z0-9+/=]+$`)
+	rxDataImage = lazyRegexp(`^data:image/(png|jpeg|jpg|gif|webp|avif);base64,[A-Za-z0-9+/=]+$`)
 	// rxImageSrc is an absolute http(s) URL or an inline raster image.
-	rxImageSrc = regexp.MustCompile(`^(?i)(https?://[^\s]+|data:image/(png|jpeg|jpg|gif|webp|avif);base64,[A-Za-z0-9+/=\s]+)$`)
+	rxImageSrc = lazyRegexp(`^(?i)(https?://[^\s]+|data:image/(png|jpeg|jpg|gif|webp|avif);base64,[A-Za-z0-9+/=\s]+)$`)
 	// rxSafeHref is an absolute http(s) or mailto URL, or a fragment link to
 	// an id that prefixIDs gave the story.
-	rxSafeHref = regexp.MustCompile(`^(?i)(https?://[^\s]+|mailto:[^\s]+)$|^#cr-[\w-]{1,64}$`)
+	rxSafeHref = lazyRegexp(`^(?i)(https?://[^\s]+|mailto:[^\s]+)$|^#cr-[\w-]{1,64}$`)
 	// rxHTTPURL is an absolute http(s) URL.
-	rxHTTPURL = regexp.MustCompile(`^(?i)https?://[^\s]+$`)
+	rxHTTPURL = lazyRegexp(`^(?i)https?://[^\s]+$`)
 	// rxStoryID is an id written by prefixIDs.
-	rxStoryID = regexp.MustCompile(`^cr-[\w-]{1,64}$`)
+	rxStoryID = lazyRegexp(`^cr-[\w-]{1,64}$`)
 	// rxSafeSrcset accepts srcset values whose candidates are http(s) URLs.
-	rxSafeSrcset = regexp.MustCompile(`^\s*https?://[^\s,]+(\s+[0-9.]+[wx])?(\s*,\s*https?://[^\s,]+(\s+[0-9.]+[wx])?)*\s*,?\s*$`)
+	rxSafeSrcset = lazyRegexp(`^\s*https?://[^\s,]+(\s+[0-9.]+[wx])?(\s*,\s*https?://[^\s,]+(\s+[0-9.]+[wx])?)*\s*,?\s*$`)
 )
 
 // readingPolicyEntries is the reading-view policy as data.
@@ -55,32 +58,32 @@ var readingPolicyEntries = []policyEntry{
 	}},
 	{"lists are common in stories; numbering attributes keep their meaning", func(p *bluemonday.Policy) {
 		p.AllowElements("ul", "ol", "li", "dl", "dt", "dd")
-		p.AllowAttrs("start", "value").Matching(rxNumber).OnElements("ol", "li")
-		p.AllowAttrs("type").Matching(rxListType).OnElements("ol")
+		p.AllowAttrs("start", "value").Matching(rxNumber()).OnElements("ol", "li")
+		p.AllowAttrs("type").Matching(rxListType()).OnElements("ol")
 		p.AllowAttrs("reversed").Matching(regexp.MustCompile(`^(reversed)?$`)).OnElements("ol")
 	}},
 	{"quotes, with a source URL that must be absolute http(s) (it is never fetched, but it is a URL)", func(p *bluemonday.Policy) {
 		p.AllowElements("blockquote", "q")
-		p.AllowAttrs("cite").Matching(rxHTTPURL).OnElements("blockquote", "q")
+		p.AllowAttrs("cite").Matching(rxHTTPURL()).OnElements("blockquote", "q")
 	}},
 	{"code keeps its language-* class so the view can label it", func(p *bluemonday.Policy) {
 		p.AllowElements("pre", "code")
-		p.AllowAttrs("class").Matching(rxLanguageClass).OnElements("pre", "code")
+		p.AllowAttrs("class").Matching(rxLanguageClass()).OnElements("pre", "code")
 	}},
 	{"tables hold data in many stories; spans and scope keep them readable", func(p *bluemonday.Policy) {
 		p.AllowElements("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col")
-		p.AllowAttrs("colspan", "rowspan", "span").Matching(rxSpan).OnElements("th", "td", "col", "colgroup")
-		p.AllowAttrs("scope").Matching(rxCellScope).OnElements("th")
+		p.AllowAttrs("colspan", "rowspan", "span").Matching(rxSpan()).OnElements("th", "td", "col", "colgroup")
+		p.AllowAttrs("scope").Matching(rxCellScope()).OnElements("th")
 	}},
 	{"figures and captions keep images with their credits", func(p *bluemonday.Policy) {
 		p.AllowElements("figure", "figcaption", "picture")
 	}},
 	{"images: absolute http(s) or inline raster data only (relative URLs would hit our own origin), with their responsive and size hints", func(p *bluemonday.Policy) {
-		p.AllowAttrs("src").Matching(rxImageSrc).OnElements("img")
+		p.AllowAttrs("src").Matching(rxImageSrc()).OnElements("img")
 		p.AllowAttrs("alt", "title").OnElements("img")
-		p.AllowAttrs("width", "height").Matching(rxNumber).OnElements("img")
-		p.AllowAttrs("sizes").Matching(rxSizes).OnElements("img")
-		p.AllowAttrs("srcset").Matching(rxSafeSrcset).OnElements("img")
+		p.AllowAttrs("width", "height").Matching(rxNumber()).OnElements("img")
+		p.AllowAttrs("sizes").Matching(rxSizes()).OnElements("img")
+		p.AllowAttrs("srcset").Matching(rxSafeSrcset()).OnElements("img")
 	}},
 	{"images load lazily and send no Referer, so image hosts learn neither what is read nor where", func(p *bluemonday.Policy) {
 		p.AllowAttrs("loading").Matching(regexp.MustCompile(`^lazy$`)).OnElements("img")
@@ -92,7 +95,7 @@ var readingPolicyEntries = []policyEntry{
 		})
 	}},
 	{"links: absolute http(s), mailto, or an in-story #cr- fragment; nothing that runs script or lands on our origin", func(p *bluemonday.Policy) {
-		p.AllowAttrs("href").Matching(rxSafeHref).OnElements("a")
+		p.AllowAttrs("href").Matching(rxSafeHref()).OnElements("a")
 		p.AllowAttrs("title").OnElements("a", "abbr")
 	}},
 	{"links leave the view: a new tab (target=_blank, set by prepareStory on every outbound link), no opener, no referrer, no endorsement", func(p *bluemonday.Policy) {
@@ -102,21 +105,21 @@ var readingPolicyEntries = []policyEntry{
 		p.AddTargetBlankToFullyQualifiedLinks(true) // and bluemonday adds noopener to every target=_blank
 	}},
 	{"ids only as cr-… (prefixIDs), so story ids cannot shadow the view's elements or window globals; name is never allowed", func(p *bluemonday.Policy) {
-		p.AllowAttrs("id").Matching(rxStoryID).Globally()
+		p.AllowAttrs("id").Matching(rxStoryID()).Globally()
 	}},
 	{"disclosure widgets work without script", func(p *bluemonday.Policy) {
 		p.AllowElements("details", "summary")
 	}},
 	{"time keeps a machine-readable date", func(p *bluemonday.Policy) {
 		p.AllowElements("time")
-		p.AllowAttrs("datetime").Matching(rxDatetime).OnElements("time")
+		p.AllowAttrs("datetime").Matching(rxDatetime()).OnElements("time")
 	}},
 	{"abbreviations, sub- and superscripts (formulas, footnote marks)", func(p *bluemonday.Policy) {
 		p.AllowElements("abbr", "sub", "sup")
 	}},
 	{"direction and language let mixed-script stories render right", func(p *bluemonday.Policy) {
-		p.AllowAttrs("dir").Matching(rxDir).Globally()
-		p.AllowAttrs("lang").Matching(rxLang).Globally()
+		p.AllowAttrs("dir").Matching(rxDir()).Globally()
+		p.AllowAttrs("lang").Matching(rxLang()).Globally()
 	}},
 	{"active and never-shown elements go with their content, so their markup cannot come back as text or be re-parsed into elements", func(p *bluemonday.Policy) {
 		p.SkipElementsContent("script", "style", "template", "noscript", "svg", "math", "iframe", "frame",
@@ -253,7 +256,7 @@ func safeURL(raw string, kind urlKind) string {
 // whose payload decodes.
 func isRasterDataURL(s string) bool {
 	s = strings.Join(strings.Fields(s), "")
-	if !rxDataImage.MatchString(strings.ToLower(s[:min(len(s), 40)]) + s[min(len(s), 40):]) {
+	if !rxDataImage().MatchString(strings.ToLower(s[:min(len(s), 40)]) + s[min(len(s), 40):]) {
 		return false
 	}
 	_, payload, _ := strings.Cut(s, ",")
