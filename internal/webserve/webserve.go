@@ -1,6 +1,8 @@
 // Package webserve serves the built cleanread web app (the contents of
 // dist/web) over HTTP with the headers the app relies on: the right MIME type
 // for WebAssembly, precompressed variants, and a strict Content-Security-Policy.
+// Files are streamed from the file system (an embed.FS in the CLI), never
+// copied per request, so concurrent downloads of the wasm cost little memory.
 //
 // # Security Considerations
 //
