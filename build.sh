@@ -221,10 +221,31 @@ report_sizes() {
   say "cleanread.wasm: $raw bytes raw, $gz gzip, $br brotli"
 }
 
+# ensure_port_free stops serve when something already listens at ADDR (or
+# the default), naming the port and how to pick another. It runs before the
+# build, so a busy port is told at once, and again just before serving.
+ensure_port_free() {
+  local addr=$1 host port
+  [[ $addr == *:* ]] || return 0 # the CLI explains a malformed address
+  port=${addr##*:}
+  host=${addr%:*}
+  host=${host#[}
+  host=${host%]}
+  case $host in '' | 0.0.0.0) host=127.0.0.1 ;; ::) host=::1 ;; esac
+  [[ $port == 0 ]] && return 0
+  if timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$host" "$port" 2>/dev/null; then
+    die "port $port on $host is busy: another server already listens there (an earlier ./build.sh serve?)." \
+      "Stop it, or pick another address with ADDR=host:port, e.g. ADDR=127.0.0.1:8081 ./build.sh serve" \
+      "(ADDR=127.0.0.1:0 picks any free port)."
+  fi
+}
+
 cmd_serve() {
-  cmd_build
   local addr=${ADDR:-127.0.0.1:8080}
-  say "serving the demo at http://$addr/ (Ctrl+C stops)"
+  ensure_port_free "$addr"
+  cmd_build
+  ensure_port_free "$addr"
+  say "serving the demo at http://$addr/ (Ctrl+C stops; ADDR=host:port serves elsewhere)"
   exec "$DIST/cleanread" serve -addr "$addr"
 }
 

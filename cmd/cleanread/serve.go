@@ -62,7 +62,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		return fail(stderr, exitOutput, fmt.Errorf("cannot listen: %w", err))
+		return fail(stderr, exitOutput, listenError(*addr, err))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -115,11 +115,26 @@ func newServer(fsys fs.FS) *http.Server {
 	}
 }
 
+// listenError explains a failure to listen on addr; a busy port is the
+// common one, so it names the port and how to choose another.
+func listenError(addr string, err error) error {
+	if !errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("cannot listen: %w", err)
+	}
+	_, port, splitErr := net.SplitHostPort(addr)
+	if splitErr != nil {
+		port = addr
+	}
+	return fmt.Errorf("cannot listen: port %s is busy, another server is using it (%w); "+
+		"pick another with -addr host:port, or -addr 127.0.0.1:0 for any free port", port, err)
+}
+
 // serveUntilDone serves on ln until ctx ends, then shuts srv down, letting
-// requests in flight finish for up to five seconds.
+// requests in flight finish for up to five seconds. The listener is wrapped
+// so that the server's own error responses carry the security headers too.
 func serveUntilDone(ctx context.Context, srv *http.Server, ln net.Listener) error {
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(webserve.Listener(ln)) }()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serving: %w", err)

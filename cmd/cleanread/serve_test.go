@@ -2,15 +2,20 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"cleanread/internal/webserve"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -106,25 +111,104 @@ func TestServeBadAddr(t *testing.T) {
 	assert.Contains(t, r.stderr, "cleanread: cannot listen")
 }
 
-func TestServeUntilDoneShutsDown(t *testing.T) {
+// serveInBackground runs serveUntilDone for a tiny web app on a free
+// loopback port and returns its address and a function that ends it and
+// returns what serveUntilDone returned.
+func serveInBackground(t *testing.T) (addr string, stop func() error) {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- serveUntilDone(ctx, newServer(os.DirFS(webDir(t))), ln) }()
+	return ln.Addr().String(), func() error {
+		cancel()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(10 * time.Second):
+			return errors.New("the server did not shut down")
+		}
+	}
+}
 
-	resp, err := http.Get("http://" + ln.Addr().String() + "/")
+func TestServeUntilDoneShutsDown(t *testing.T) {
+	addr, stop := serveInBackground(t)
+	resp, err := http.Get("http://" + addr + "/")
 	require.NoError(t, err)
 	resp.Body.Close()
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 
-	cancel()
-	select {
-	case err := <-done:
-		assert.NoError(t, err)
-	case <-time.After(10 * time.Second):
-		t.Fatal("the server did not shut down")
-	}
-	_, err = http.Get("http://" + ln.Addr().String() + "/")
+	require.NoError(t, stop())
+	_, err = http.Get("http://" + addr + "/")
 	assert.Error(t, err, "nothing listens after shutdown")
+}
+
+// busyPort listens on a free loopback port until the test ends and returns
+// its address and port.
+func busyPort(t *testing.T) (addr, port string) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { ln.Close() })
+	_, port, err = net.SplitHostPort(ln.Addr().String())
+	require.NoError(t, err)
+	return ln.Addr().String(), port
+}
+
+// A busy port is named, with how to choose another.
+func TestServeBusyPort(t *testing.T) {
+	addr, port := busyPort(t)
+
+	r := runCLI(t, "", "serve", "-addr", addr, "-dir", webDir(t))
+	assert.Equal(t, exitOutput, r.code)
+	assert.Contains(t, r.stderr, "cleanread: cannot listen: port "+port+" is busy")
+	assert.Contains(t, r.stderr, "pick another with -addr host:port")
+}
+
+// ./build.sh serve checks the port before it builds anything, and says how
+// to pick another with ADDR. PATH holds no Go, so a missed check fails fast
+// on the build instead of building.
+func TestBuildShServeBusyPort(t *testing.T) {
+	addr, port := busyPort(t)
+
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "../../build.sh", "serve")
+	cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + t.TempDir(), "ADDR=" + addr}
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	require.ErrorAs(t, err, &exit, "%s", out)
+	assert.Equal(t, 1, exit.ExitCode())
+	assert.Contains(t, string(out), "port "+port+" on 127.0.0.1 is busy")
+	assert.Contains(t, string(out), "ADDR=host:port")
+	assert.NotContains(t, string(out), "go is not installed", "the port is checked before the build")
+}
+
+// The server's own responses, such as 431 for a huge request head, carry
+// the security headers like every other.
+func TestServeErrorsCarrySecurityHeaders(t *testing.T) {
+	addr, stop := serveInBackground(t)
+	defer func() { assert.NoError(t, stop()) }()
+
+	for name, tc := range map[string]struct {
+		header string
+		code   int
+	}{
+		"431": {strings.Repeat("x", 200<<10), http.StatusRequestHeaderFieldsTooLarge},
+		"200": {"small", http.StatusOK},
+	} {
+		t.Run(name, func(t *testing.T) {
+			req, err := http.NewRequest(http.MethodGet, "http://"+addr+"/", nil)
+			require.NoError(t, err)
+			req.Header.Set("X-Padding", tc.header)
+			resp, err := http.DefaultTransport.RoundTrip(req)
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			assert.Equal(t, tc.code, resp.StatusCode)
+			assert.Equal(t, webserve.CSP, resp.Header.Get("Content-Security-Policy"))
+			assert.Equal(t, "nosniff", resp.Header.Get("X-Content-Type-Options"))
+			assert.Equal(t, "no-referrer", resp.Header.Get("Referrer-Policy"))
+		})
+	}
 }

@@ -1,9 +1,7 @@
 package webserve
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
+	"errors"
 	"io/fs"
 	"net/http"
 	"path"
@@ -48,7 +46,9 @@ func cleanPath(p string) (string, bool) {
 	return name, fs.ValidPath(name)
 }
 
-// serveFile serves name, or a precompressed variant of it.
+// serveFile serves name, or a precompressed variant of it, streaming it from
+// the file system: no request copies a file into memory, so many concurrent
+// downloads of the wasm cost little more than one.
 func (h *handler) serveFile(w http.ResponseWriter, r *http.Request, name string) {
 	info, err := fs.Stat(h.fsys, name)
 	if err == nil && info.IsDir() {
@@ -64,7 +64,6 @@ func (h *handler) serveFile(w http.ResponseWriter, r *http.Request, name string)
 		ctype = "application/octet-stream"
 	}
 	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Cache-Control", h.cacheControl(r, name, info))
 
 	served := name
 	if hasVariants(h.fsys, name) {
@@ -74,17 +73,27 @@ func (h *handler) serveFile(w http.ResponseWriter, r *http.Request, name string)
 			served = variant
 		}
 	}
-	b, err := fs.ReadFile(h.fsys, served)
+	c, err := openContent(h.fsys, served)
+	if errors.Is(err, fs.ErrNotExist) {
+		http.NotFound(w, r) // removed since the Stat above
+		return
+	}
 	if err != nil {
 		http.Error(w, "cannot read file", http.StatusInternalServerError)
 		return
 	}
+	defer c.Close()
 	// An ETag from the content lets a returning browser revalidate with a
-	// 304 instead of downloading the 1.7 MB wasm again (embedded files have
-	// no modification time to use). On loopback the bench saw no change in
-	// repeat-visit time; over a real network it saves the download.
-	w.Header().Set("ETag", h.etag(served, info, b))
-	http.ServeContent(w, r, "", info.ModTime(), bytes.NewReader(b))
+	// 304 instead of downloading the wasm again (embedded files have no
+	// modification time to use).
+	tag, err := h.etag(served, c)
+	if err != nil {
+		http.Error(w, "cannot read file", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("ETag", tag)
+	w.Header().Set("Cache-Control", h.cacheControl(r, name, served, c))
+	http.ServeContent(w, r, "", c.info.ModTime(), c)
 }
 
 // hasVariants reports whether any precompressed variant of name exists.
@@ -142,41 +151,4 @@ func qualityZero(params string) bool {
 		}
 	}
 	return false
-}
-
-// etag returns the strong entity tag of a served file, computed once per
-// version of it (a file served from a folder may change while serving).
-func (h *handler) etag(name string, info fs.FileInfo, b []byte) string {
-	key := name + "\x00" + strconv.FormatInt(info.ModTime().UnixNano(), 10) + "\x00" + strconv.Itoa(len(b))
-	if v, ok := h.etags.Load(key); ok {
-		return v.(string)
-	}
-	sum := sha256.Sum256(b)
-	tag := `"` + hex.EncodeToString(sum[:12]) + `"`
-	h.etags.Store(key, tag)
-	return tag
-}
-
-// versionLen is the length of a content version in a URL: the first 16 hex
-// digits of the file's SHA-256, as build.sh stamps cleanread.wasm's URL.
-const versionLen = 16
-
-// cacheControl lets a browser keep a file for a year without asking again
-// when the URL names its content (?v= matching the file's hash): a new
-// build changes the URL. Every other response must be revalidated, which
-// the ETag makes a 304 when nothing changed.
-func (h *handler) cacheControl(r *http.Request, name string, info fs.FileInfo) string {
-	const revalidate, immutable = "no-cache", "public, max-age=31536000, immutable"
-	v := r.URL.Query().Get("v")
-	if len(v) != versionLen {
-		return revalidate
-	}
-	b, err := fs.ReadFile(h.fsys, name)
-	if err != nil {
-		return revalidate
-	}
-	if strings.TrimPrefix(h.etag(name, info, b), `"`)[:versionLen] != v {
-		return revalidate
-	}
-	return immutable
 }

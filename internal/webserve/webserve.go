@@ -1,6 +1,8 @@
 // Package webserve serves the built cleanread web app (the contents of
 // dist/web) over HTTP with the headers the app relies on: the right MIME type
 // for WebAssembly, precompressed variants, and a strict Content-Security-Policy.
+// Files are streamed from the file system (an embed.FS in the CLI), never
+// copied per request, so concurrent downloads of the wasm cost little memory.
 //
 // # Security Considerations
 //
@@ -10,7 +12,9 @@
 // can never run code even if the sanitizer missed something. Images may load
 // from anywhere because articles embed remote images; the reader can block
 // them with the blockRemoteImages option. Referrer-Policy no-referrer keeps
-// the app's URL from leaking to image hosts.
+// the app's URL from leaking to image hosts. net/http writes a few responses
+// itself, before any handler runs (431 for an oversized request head, 400 for
+// a malformed request); on a Listener, those carry the same headers.
 package webserve
 
 import (
