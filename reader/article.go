@@ -52,6 +52,9 @@ type Article struct {
 type Removal struct {
 	// Rule is the name of the rule that matched.
 	Rule string `json:"rule"`
+	// Label says in plain words what the rule removes ("Advertisement",
+	// "Share buttons"), for a reader.
+	Label string `json:"label"`
 	// Tag is the removed element's tag name.
 	Tag string `json:"tag"`
 	// Text is the start of the removed block's text (about 120 characters).
