@@ -20,44 +20,44 @@ const removedTextLen = 120
 // storyMeta is what the post-pass knows of the article's header.
 type storyMeta struct{ byline, title string }
 
+// removals are the blocks the passes took out, in order, with their
+// subtrees kept until the story is final (restore.go renders the ones that
+// stood inside it).
+type removals struct {
+	list  []Removal
+	nodes []*html.Node // nodes[i] is the subtree of list[i]
+}
+
 // prePass removes high-confidence clutter from the whole page, so it is never
 // chosen as the story or merged into it.
-func (c *Cleaner) prePass(doc *html.Node, host string) []Removal {
-	body := findFirst(doc, "body")
-	if body == nil {
-		return nil
+func (c *Cleaner) prePass(doc *html.Node, host string, rm *removals) {
+	if body := findFirst(doc, "body"); body != nil {
+		c.rules.Page(body, host, rm.cut)
 	}
-	var removed []Removal
-	c.rules.Page(body, host, cutter(&removed, 0))
-	return removed
 }
 
 // postPass removes the teasers, calls to action and labels readability kept
-// inside the story. offset is the number of removals before this pass, so
-// anchors match indexes into Article.Removed.
-func (c *Cleaner) postPass(story *html.Node, host string, meta storyMeta, offset int) []Removal {
-	var removed []Removal
-	c.rules.Story(story, host, rules.Meta{Byline: meta.byline, Title: meta.title}, cutter(&removed, offset))
-	return removed
+// inside the story. Anchors go on counting from the removals before it, so
+// they match indexes into Article.Removed.
+func (c *Cleaner) postPass(story *html.Node, host string, meta storyMeta, rm *removals) {
+	c.rules.Story(story, host, rules.Meta{Byline: meta.byline, Title: meta.title}, rm.cut)
 }
 
-// cutter returns the callback that takes a rule's hits out of the tree:
-// each block is recorded, leaves a marker where it stood (so the view can
-// put it back) and is detached.
-func cutter(removed *[]Removal, offset int) rules.Cut {
-	cut := func(info *rules.Info, n *html.Node) {
-		r := record(info, n)
-		r.Anchor = leaveMarker(n, offset+len(*removed))
-		r.node = n
-		*removed = append(*removed, r)
-		detach(n)
+// cut takes a rule's hit out of the tree: each block is recorded, leaves a
+// marker where it stood (so the view can put it back) and is detached.
+func (rm *removals) cut(h rules.Hit) {
+	rm.take(h.Rule, h.Node)
+	if h.Also != nil {
+		rm.take(h.Rule, h.Also)
 	}
-	return func(h rules.Hit) {
-		cut(h.Rule, h.Node)
-		if h.Also != nil {
-			cut(h.Rule, h.Also)
-		}
-	}
+}
+
+func (rm *removals) take(info *rules.Info, n *html.Node) {
+	r := record(info, n)
+	r.Anchor = leaveMarker(n, len(rm.list))
+	rm.list = append(rm.list, r)
+	rm.nodes = append(rm.nodes, n)
+	detach(n)
 }
 
 func record(info *rules.Info, n *html.Node) Removal {
