@@ -8,26 +8,36 @@ func noticeRules() []rule {
 	return []rule{
 		{
 			name: "paywall-notice", label: "Subscription notice", pass: storyPass,
-			why:   "subscription walls and 'continue reading' notices interrupt the story",
-			langs: []string{"en", "de", "fr", "es"},
-			contains: []string{
-				"to continue reading", "subscribe to continue", "subscribers only", "for subscribers", "exclusive to subscribers",
-				"create a free account", "you have reached your limit", "free articles remaining",
-				"weiterlesen mit", "nur für abonnenten", "réservé aux abonnés", "exclusivo para suscriptores",
-				"möchten sie weiterlesen", "sie möchten weiterlesen", "ich bin abonnent", "bereits abonnent", "schon abonnent",
-				"want to keep reading", "already subscribed", "déjà abonné", "ya soy suscriptor",
+			why: "subscription walls and 'continue reading' notices interrupt the story",
+			contains: byLang{
+				"en": {
+					"to continue reading", "subscribe to continue", "subscribers only", "for subscribers",
+					"exclusive to subscribers", "create a free account", "you have reached your limit",
+					"free articles remaining", "want to keep reading", "already subscribed",
+				},
+				"de": {
+					"weiterlesen mit", "nur für abonnenten", "möchten sie weiterlesen", "sie möchten weiterlesen",
+					"ich bin abonnent", "bereits abonnent", "schon abonnent",
+				},
+				"fr": {"réservé aux abonnés", "déjà abonné"},
+				"es": {"exclusivo para suscriptores", "ya soy suscriptor"},
 			},
 			maxChars: 400,
 		},
 		{
 			name: "affiliate-notice", label: "Affiliate-link notice", pass: storyPass,
-			why:   "a disclosure that links earn the site a commission is about the page's business, not the story",
-			langs: []string{"en", "de", "fr", "es"},
-			contains: []string{
-				"affiliate link", "affiliate-link", "affiliatelink", "partnerlink", "partner-link", "provisionslink",
-				"earn a commission", "earns a commission", "receive a commission", "erhalten wir eine provision",
-				"bekommen wir eine provision", "erhalten wir eine vergütung", "lien affilié", "liens affiliés", "enlace de afiliado",
-				"enlaces de afiliados",
+			why: "a disclosure that links earn the site a commission is about the page's business, not the story",
+			contains: byLang{
+				"en": {
+					"affiliate link", "affiliate-link", "affiliatelink", "earn a commission", "earns a commission",
+					"receive a commission",
+				},
+				"de": {
+					"partnerlink", "partner-link", "provisionslink", "erhalten wir eine provision",
+					"bekommen wir eine provision", "erhalten wir eine vergütung",
+				},
+				"fr": {"lien affilié", "liens affiliés"},
+				"es": {"enlace de afiliado", "enlaces de afiliados"},
 			},
 			maxChars: 400,
 		},
@@ -41,15 +51,20 @@ func noticeRules() []rule {
 			name: "disclaimer", label: "The site’s disclaimer", pass: storyPass,
 			why: "a note that the text is the author's opinion, given without warranty or reviewed by the site's experts " +
 				"speaks for the site, not the story",
-			langs: []string{"en", "de", "fr", "es"},
-			contains: []string{
-				"gibt die meinung des autors wieder", "gibt die meinung der autorin wieder", "nicht notwendigerweise die der redaktion",
-				"alle angaben ohne gewähr", "handelt es sich um ein blog aus der", "do not necessarily reflect", "does not necessarily reflect",
-				"views expressed in this", "views expressed here", "opinions expressed in this", "opinions expressed here",
-				"les opinions exprimées dans cet", "n'engagent que leur auteur",
-				"no reflejan necesariamente", "no refleja necesariamente", "medically reviewed by", "fact checked by",
-				"fact-checked by", "von medizinern geprüft", "medizinisch geprüft", "ärztlich geprüft", "fachlich geprüft von",
-				"révisé par un médecin", "revisado médicamente",
+			contains: byLang{
+				"en": {
+					"do not necessarily reflect", "does not necessarily reflect", "views expressed in this",
+					"views expressed here", "opinions expressed in this", "opinions expressed here",
+					"medically reviewed by", "fact checked by", "fact-checked by",
+				},
+				"de": {
+					"gibt die meinung des autors wieder", "gibt die meinung der autorin wieder",
+					"nicht notwendigerweise die der redaktion", "alle angaben ohne gewähr",
+					"handelt es sich um ein blog aus der", "von medizinern geprüft", "medizinisch geprüft",
+					"ärztlich geprüft", "fachlich geprüft von",
+				},
+				"fr": {"les opinions exprimées dans cet", "n'engagent que leur auteur", "révisé par un médecin"},
+				"es": {"no reflejan necesariamente", "no refleja necesariamente", "revisado médicamente"},
 			},
 			maxChars: 300,
 		},

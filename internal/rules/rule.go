@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"cleanread/internal/dom"
@@ -26,17 +27,17 @@ type rule struct {
 	name  string   // stable name, used in Article.Removed and WithoutRules
 	label string   // what a reader is told was removed, in plain words
 	why   string   // one line on why this is clutter
-	langs []string // languages its words cover; nil for language-neutral rules
+	langs []string // languages the words of its shape cover; the word lists above name their own
 	pass  pass
 
 	tags   []string // element names it looks at; empty means any block-ish element
 	roles  []string // ARIA roles (any one)
 	tokens []string // class/id tokens or joined token pairs (any one)
 
-	labels   []string // the block's whole text is one of these (normalized)
-	starts   []string // the block's text starts with one of these words (normalized)
-	contains []string // the block's text contains one of these (normalized)
-	maxChars int      // the block's text is at most this long (bytes); 0 = no limit
+	labels   byLang // the block's whole text is one of these (normalized)
+	starts   byLang // the block's text starts with one of these words (normalized)
+	contains byLang // the block's text contains one of these (normalized)
+	maxChars int    // the block's text is at most this long (bytes); 0 = no limit
 
 	quotes bool                   // also look at blockquotes, which text rules otherwise leave to the story
 	guard  bool                   // skip story-shaped blocks (several long prose paragraphs)
@@ -44,14 +45,52 @@ type rule struct {
 	also   func(*scan) *html.Node // optionally a sibling to remove with the match
 }
 
+// byLang are a rule's words by language (ISO 639-1 code). Which language
+// a word is in does not change what it matches; it keeps the list honest
+// about what it covers.
+type byLang map[string][]string
+
+// all returns every word, languages in code order.
+func (b byLang) all() []string {
+	var out []string
+	for _, l := range b.langs() {
+		out = append(out, b[l]...)
+	}
+	return out
+}
+
+func (b byLang) langs() []string {
+	out := make([]string, 0, len(b))
+	for l := range b {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // compiled is a rule with its word lists turned into lookup sets.
 type compiled struct {
 	rule
 	tagSet, roleSet, tokenSet, labelSet map[string]bool
+	startWords, containWords            []string
 }
 
 func compile(r rule) compiled {
-	return compiled{rule: r, tagSet: dom.Set(r.tags), roleSet: dom.Set(r.roles), tokenSet: dom.Set(r.tokens), labelSet: dom.Set(r.labels)}
+	return compiled{
+		rule: r, tagSet: dom.Set(r.tags), roleSet: dom.Set(r.roles), tokenSet: dom.Set(r.tokens),
+		labelSet: dom.Set(r.labels.all()), startWords: r.starts.all(), containWords: r.contains.all(),
+	}
+}
+
+// languages are the languages of the rule's shape and of its word lists.
+func (r *rule) languages() []string {
+	var out []string
+	out = append(out, r.langs...)
+	for _, b := range [...]byLang{r.labels, r.starts, r.contains} {
+		out = append(out, b.langs()...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // matches reports whether the rule matches the element in s. Every
@@ -96,10 +135,10 @@ func (r *compiled) textMatches(s *scan) bool {
 	if r.labelSet != nil && !r.labelSet[s.Norm()] {
 		return false
 	}
-	if len(r.starts) > 0 && !dom.StartsWithWord(s.Norm(), r.starts) {
+	if len(r.startWords) > 0 && !dom.StartsWithWord(s.Norm(), r.startWords) {
 		return false
 	}
-	return len(r.contains) == 0 || dom.ContainsAny(s.Norm(), r.contains)
+	return len(r.containWords) == 0 || dom.ContainsAny(s.Norm(), r.containWords)
 }
 
 // protected reports an element a rule never removes: it holds the page or

@@ -60,7 +60,7 @@ func All() []Info {
 }
 
 func (r *compiled) info() Info {
-	return Info{Name: r.name, Label: r.label, Why: r.why, Langs: r.langs}
+	return Info{Name: r.name, Label: r.label, Why: r.why, Langs: r.languages()}
 }
 
 // Table is the rule table without the rules a caller disabled. It is safe
