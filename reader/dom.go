@@ -27,7 +27,6 @@ func holdsParagraph(n *html.Node) bool                 { return dom.HoldsParagra
 func onlyElementChild(n *html.Node) *html.Node         { return dom.OnlyElementChild(n) }
 func hasMedia(n *html.Node) bool                       { return dom.HasMedia(n) }
 func isInline(tag string) bool                         { return dom.IsInline(tag) }
-func set(words []string) map[string]bool               { return dom.Set(words) }
 
 func hasAttr(n *html.Node, key string) bool {
 	for _, a := range n.Attr {
