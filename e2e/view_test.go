@@ -308,6 +308,13 @@ func TestViewRemovedDrawerRestores(t *testing.T) {
 	tb.key("d")
 	assert.Equal(t, n, eval[int](tb, `document.querySelectorAll('#view .cr-removed-list li').length`))
 	assert.Contains(t, tb.text(`#view .cr-removed-list`), "Read more: What the N4 battery trial found")
+	// Every entry names its rule in plain words, as the cleaner labels it.
+	labels := eval[[]string](tb, `[...document.querySelectorAll('#view .cr-removed-rule')].map((e) => e.firstChild.textContent.trim())`)
+	require.Len(t, labels, n)
+	for _, l := range labels {
+		assert.NotRegexp(t, `^[a-z]+(-[a-z]+)*$`, l, "a label, not a bare rule name")
+	}
+	assert.Contains(t, labels, "Pop-up or cookie banner")
 	tb.screenshot("view-removed-sample")
 	tb.key(kb.Escape)
 

@@ -1,7 +1,5 @@
 package reader
 
-import "golang.org/x/net/html"
-
 // Article is the cleaned story of one page. Its JSON names follow
 // Readability.js where one exists, so the same object crosses the JS bridge
 // and the CLI's JSON output.
@@ -52,6 +50,9 @@ type Article struct {
 type Removal struct {
 	// Rule is the name of the rule that matched.
 	Rule string `json:"rule"`
+	// Label says in plain words what the rule removes ("Advertisement",
+	// "Share buttons"), for a reader.
+	Label string `json:"label"`
 	// Tag is the removed element's tag name.
 	Tag string `json:"tag"`
 	// Text is the start of the removed block's text (about 120 characters).
@@ -62,6 +63,4 @@ type Removal struct {
 	// Anchor is the id of an empty <span> left in Content where the block
 	// was, so a view can put HTML back in its place; empty when HTML is.
 	Anchor string `json:"anchor,omitempty"`
-
-	node *html.Node // the removed subtree, until the story is final
 }

@@ -21,14 +21,14 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 		host = base.Hostname()
 	}
 
-	var removed []Removal
+	var removed removals
 	resolveLazyImages(doc)
 	lead := leadImage(doc)
 	prose := proseLen(doc)
 	summary := summaryProbe(doc)
 	opening := standfirst(doc, summary)
 	if c.cfg.teaserPass && !c.cfg.skipPrePass {
-		removed = c.prePass(doc, host)
+		c.prePass(doc, host, &removed)
 	}
 
 	parser := readability.NewParser()
@@ -45,7 +45,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 
 	prepareStory(story, base, c.cfg.blockImages)
 	if c.cfg.teaserPass {
-		removed = append(removed, c.postPass(story, host, storyMeta{byline: parsed.Byline(), title: parsed.Title()}, len(removed))...)
+		c.postPass(story, host, storyMeta{byline: parsed.Byline(), title: parsed.Title()}, &removed)
 	}
 	addedOpening := addStandfirst(story, opening, summary)
 	dropEmptyWrappers(story)
@@ -53,9 +53,9 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 		return nil, ErrNotArticle
 	}
 	// Security hook (sanitize.go, ids.go): cr- ids, fragment links, denied attributes.
-	c.fillRestorable(story, removed)
+	c.fillRestorable(story, &removed)
 	lockStory(story, pageURL)
-	placeAnchors(story, removed)
+	placeAnchors(story, removed.list)
 
 	var sb strings.Builder
 	if err := html.Render(&sb, story); err != nil {
@@ -70,7 +70,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 	a := &Article{
 		Content:     content,
 		TextContent: text,
-		Removed:     removed,
+		Removed:     removed.list,
 		pageProse:   prose,
 		summary:     summary,
 		standfirst:  addedOpening,

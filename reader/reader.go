@@ -17,7 +17,7 @@ import (
 type Cleaner struct {
 	cfg    config
 	policy *bluemonday.Policy
-	rules  []compiledRule
+	rules  *ruleTable
 }
 
 // New returns a Cleaner configured by opts.

@@ -37,27 +37,27 @@ func leaveMarker(n *html.Node, index int) string {
 
 // fillRestorable gives every removal whose marker ended up in the story its
 // sanitized HTML, and clears the anchor of the others.
-func (c *Cleaner) fillRestorable(story *html.Node, removed []Removal) {
+func (c *Cleaner) fillRestorable(story *html.Node, rm *removals) {
 	inStory := map[string]bool{}
 	for _, n := range markers(story) {
 		inStory[getAttr(n, "n")] = true
 	}
-	for i := range removed {
-		r := &removed[i]
-		if r.node != nil && inStory[r.Anchor] {
-			for _, m := range markers(r.node) {
+	for i := range rm.list {
+		r, node := &rm.list[i], rm.nodes[i]
+		if inStory[r.Anchor] {
+			for _, m := range markers(node) {
 				detach(m) // places of smaller blocks removed inside this one
 			}
 			var sb strings.Builder
-			if err := html.Render(&sb, r.node); err == nil {
+			if err := html.Render(&sb, node); err == nil {
 				r.HTML = c.policy.Sanitize(sb.String())
 			}
 		}
 		if r.HTML == "" {
 			r.Anchor = ""
 		}
-		r.node = nil
 	}
+	rm.nodes = nil
 }
 
 // placeAnchors turns markers into empty spans carrying their anchor id; a

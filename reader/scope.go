@@ -92,7 +92,7 @@ func summaryBlock(doc *html.Node, probe string) *html.Node {
 	if found == nil {
 		return nil
 	}
-	for inlineTags[found.Data] && found.Parent != nil {
+	for isInline(found.Data) && found.Parent != nil {
 		found = found.Parent
 	}
 	return found

@@ -107,12 +107,3 @@ var emptyDroppable = map[string]bool{
 	"blockquote": true, "figcaption": true, "strong": true, "em": true, "b": true, "i": true,
 	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
 }
-
-func hasMedia(n *html.Node) bool {
-	for d := n; d != nil; d = nextNode(n, d, false) {
-		if (d.Type == html.ElementNode && (d.Data == "img" || d.Data == "hr")) || (d.Type == html.RawNode && d.Data == markerTag) {
-			return true
-		}
-	}
-	return false
-}

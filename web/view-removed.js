@@ -2,7 +2,8 @@
 // out (rule and text), and "Restore" for blocks removed from inside the
 // story, which puts the block back where its anchor is.
 //
-// A removal is {rule, tag, text, html?, anchor?}. Blocks removed from inside
+// A removal is {rule, label, tag, text, html?, anchor?}; label is the rule's
+// plain name for readers, given by the cleaner. Blocks removed from inside
 // the story carry sanitized `html` and the id of an empty
 // <span id="cr--rm-N"> left at their place in article.content; page clutter
 // removed before the story was found has neither and cannot be restored.
@@ -11,50 +12,12 @@
 
 import { storyFragment } from './view-content.js';
 
-/** Plain words for the cleaner's rule names; unknown rules show their name. */
-export const ruleLabels = {
-  'landmark-nav': 'Navigation',
-  'landmark-chrome': 'Site header or menu',
-  'page-footer': 'Page footer',
-  dialog: 'Pop-up or cookie banner',
-  'aside-links': 'Side box of links',
-  'clutter-class': 'Marked as page clutter',
-  'other-stories': 'Related or next stories',
-  'linked-card': 'Card for another story',
-  'read-on-card': 'Card for another story',
-  'teaser-card': 'Card for another story',
-  'picture-teaser': 'Card for another story',
-  'ad-label': 'Advertisement',
-  'ad-prefix': 'Advertisement',
-  'share-bar': 'Share buttons',
-  'teaser-list': 'Links to other stories',
-  'teaser-heading': 'Heading of other stories',
-  'teaser-heading-left': 'Heading of other stories',
-  'lone-link-line': 'Link to another story',
-  'post-meta': 'Post details',
-  'author-box': 'About the author',
-  'cta-line': '“Read more” line',
-  'click-prompt': '“Click here” call',
-  'paywall-notice': 'Subscription notice',
-  'affiliate-notice': 'Affiliate-link notice',
-  'self-promo': 'The site’s own promotion',
-  'server-error': 'Server error message',
-  disclaimer: 'The site’s disclaimer',
-  'cta-subscribe': 'Sign-up or subscribe call',
-  'newsletter-box': 'Newsletter box',
-  'edge-metadata': 'Dateline or repeated byline',
-  'closing-line': 'Closing line',
-  'trailing-clutter': 'Clutter after the story',
-  'comment-count': 'Comment count',
-  'control-label': 'Button label',
-  'follow-topic': 'Follow-this-topic box',
-  'follower-count': 'Follower count',
-  'gallery-nav': 'Gallery controls',
-};
-
-/** The reader-facing name of a rule. */
-export function ruleLabel(rule) {
-  return ruleLabels[rule] ?? String(rule ?? 'Removed');
+/**
+ * The reader-facing name of removal r: the plain label the cleaner gives
+ * every rule; a removal without one (an older engine) shows its rule name.
+ */
+export function ruleLabel(r) {
+  return typeof r?.label === 'string' && r.label !== '' ? r.label : String(r?.rule ?? 'Removed');
 }
 
 /** True when removal r can be put back into the story. */
@@ -77,7 +40,7 @@ export function buildRemovedList(state, announce) {
     li.dataset.index = String(i);
     const rule = doc.createElement('span');
     rule.className = 'cr-removed-rule';
-    rule.append(`${ruleLabel(r.rule)} `);
+    rule.append(`${ruleLabel(r)} `);
     const code = doc.createElement('code');
     code.textContent = `${r.rule}${r.tag ? ` · <${r.tag}>` : ''}`;
     rule.append(code);
@@ -110,7 +73,7 @@ export function buildRemovedList(state, announce) {
       if (!btn) return;
       const on = state.restored.has(i);
       btn.textContent = on ? 'Hide again' : 'Restore';
-      btn.setAttribute('aria-label', `${on ? 'Hide again' : 'Restore'}: ${r.text || ruleLabel(r.rule)}`);
+      btn.setAttribute('aria-label', `${on ? 'Hide again' : 'Restore'}: ${r.text || ruleLabel(r)}`);
       items[i].querySelector('.cr-removed-state').textContent = on ? 'Restored' : '';
       items[i].dataset.restored = String(on);
     });
@@ -145,7 +108,7 @@ export function buildRemovedList(state, announce) {
     state.restored.add(i);
     refresh();
     if (!quiet) {
-      announce(`Restored: ${r.text || ruleLabel(r.rule)}`);
+      announce(`Restored: ${r.text || ruleLabel(r)}`);
       content.querySelector(`[data-cr-restored="${i}"]`)?.scrollIntoView?.({ block: 'nearest' });
     }
     return true;

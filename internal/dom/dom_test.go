@@ -1,0 +1,48 @@
+package dom_test
+
+import (
+	"strings"
+	"testing"
+
+	"cleanread/internal/dom"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+)
+
+func parse(t *testing.T, s string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(s))
+	require.NoError(t, err)
+	return dom.FindFirst(doc, "div")
+}
+
+func TestTokensSplitClassesAtHumpsAndPunctuation(t *testing.T) {
+	n := parse(t, `<div class="adSlot most-read header_box" id="Teaser2"></div>`)
+	assert.Equal(t, []string{"ad", "slot", "most", "read", "header", "box", "teaser2"}, dom.Tokens(n))
+	custom := parse(t, `<div><pp-inline-teaser></pp-inline-teaser></div>`).FirstChild
+	assert.Equal(t, []string{"pp", "inline", "teaser"}, dom.Tokens(custom))
+}
+
+func TestTextAndLengths(t *testing.T) {
+	n := parse(t, "<div>Read <a href='/x'>the  plan</a> , now.\n<p>Next</p></div>")
+	assert.Equal(t, "Read the plan, now. Next", dom.Text(n))
+	assert.Equal(t, len("Read")+len("the  plan")+len(", now.")+len("Next"), dom.TextLen(n))
+	assert.Equal(t, len("the  plan"), dom.LinkTextLen(n))
+	assert.InDelta(t, 9.0/23.0, dom.LinkDensity(n), 1e-9)
+}
+
+func TestStartsWithWord(t *testing.T) {
+	assert.True(t, dom.StartsWithWord("subscribe now", []string{"subscribe"}))
+	assert.False(t, dom.StartsWithWord("subscribers were told", []string{"subscribe"}), "a word must end where the prefix does")
+	assert.True(t, dom.StartsWithWord("more:stories", []string{"more:"}), "a prefix ending in a colon may run on")
+	assert.Equal(t, "read more", dom.Normalize("  » Read   MORE! "))
+}
+
+func TestHasMediaCountsPlaceholders(t *testing.T) {
+	n := parse(t, `<div><p>text</p></div>`)
+	assert.False(t, dom.HasMedia(n))
+	n.AppendChild(&html.Node{Type: html.RawNode, Data: "placeholder"})
+	assert.True(t, dom.HasMedia(n), "a raw node stands for a block taken out")
+}
