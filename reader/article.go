@@ -40,10 +40,6 @@ type Article struct {
 	ReadingMinutes int `json:"readingMinutes"`
 	// Removed lists every block the teaser and ad pass took out.
 	Removed []Removal `json:"removed"`
-
-	pageProse  int    // prose characters on the whole page, for the second opinion
-	summary    string // the opening words of the page's summary, spaces removed (scope.go)
-	standfirst int    // characters of the standfirst added because the story did not hold the summary
 }
 
 // Removal records one block the teaser and ad pass removed.

@@ -9,8 +9,26 @@ import (
 	"golang.org/x/net/html"
 )
 
+// outcome is one run of the pipeline: the article, and what the run saw of
+// the page that decides whether a second opinion is needed (reader.go).
+// None of it belongs in the Article.
+type outcome struct {
+	*Article
+	pageProse  int    // prose characters on the whole page
+	summary    string // the opening words of the page's summary, spaces removed (scope.go)
+	standfirst int    // characters of the standfirst added because the story did not hold the summary
+}
+
+// article is the outcome's article, or nil for no outcome.
+func (o *outcome) article() *Article {
+	if o == nil {
+		return nil
+	}
+	return o.Article
+}
+
 // clean runs the pipeline of the design on a parsed page.
-func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
+func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*outcome, error) {
 	if err := c.checkTree(doc); err != nil {
 		return nil, err
 	}
@@ -71,9 +89,6 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 		Content:     content,
 		TextContent: text,
 		Removed:     removed.list,
-		pageProse:   prose,
-		summary:     summary,
-		standfirst:  addedOpening,
 	}
 	if pageURL != nil {
 		a.URL = pageURL.String()
@@ -84,7 +99,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*Article, error) {
 	if a.Removed == nil {
 		a.Removed = []Removal{}
 	}
-	return a, nil
+	return &outcome{Article: a, pageProse: prose, summary: summary, standfirst: addedOpening}, nil
 }
 
 // checkTree enforces the element-count and nesting-depth limits without

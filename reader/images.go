@@ -47,36 +47,10 @@ func resolveLazyImages(doc *html.Node) {
 // unwrapNoscriptImage replaces a lazy placeholder image followed by a
 // <noscript> holding the real image with that real image.
 func unwrapNoscriptImage(ns *html.Node) {
-	if ns.FirstChild == nil || ns.FirstChild.Type != html.TextNode {
+	img := noscriptImage(ns)
+	if img == nil {
 		return
 	}
-	raw := ns.FirstChild.Data
-	if !strings.Contains(strings.ToLower(raw), "<img") {
-		return
-	}
-	ctx := &html.Node{Type: html.ElementNode, Data: "div"}
-	nodes, err := html.ParseFragment(strings.NewReader(raw), ctx)
-	if err != nil {
-		return
-	}
-	var img *html.Node
-	for _, f := range nodes {
-		if f.Type == html.ElementNode {
-			if f.Data == "img" {
-				img = f
-			} else if found := findFirst(f, "img"); found != nil {
-				img = found
-			}
-		}
-		if img != nil {
-			break
-		}
-	}
-	if img == nil || getAttr(img, "src") == "" {
-		return
-	}
-	detach(img)
-	img.Parent, img.PrevSibling, img.NextSibling = nil, nil, nil
 	prev := ns.PrevSibling
 	for prev != nil && prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" {
 		prev = prev.PrevSibling
@@ -88,6 +62,43 @@ func unwrapNoscriptImage(ns *html.Node) {
 		ns.Parent.InsertBefore(img, ns)
 	}
 	detach(ns)
+}
+
+// noscriptImage parses the markup inside a <noscript> (text to the HTML
+// parser) and returns its first image with a src, detached, or nil.
+func noscriptImage(ns *html.Node) *html.Node {
+	if ns.FirstChild == nil || ns.FirstChild.Type != html.TextNode {
+		return nil
+	}
+	raw := ns.FirstChild.Data
+	if !strings.Contains(strings.ToLower(raw), "<img") {
+		return nil
+	}
+	ctx := &html.Node{Type: html.ElementNode, Data: "div"}
+	nodes, err := html.ParseFragment(strings.NewReader(raw), ctx)
+	if err != nil {
+		return nil
+	}
+	var img *html.Node
+	for _, f := range nodes {
+		if f.Type != html.ElementNode {
+			continue
+		}
+		if f.Data == "img" {
+			img = f
+		} else {
+			img = findFirst(f, "img")
+		}
+		if img != nil {
+			break
+		}
+	}
+	if img == nil || getAttr(img, "src") == "" {
+		return nil
+	}
+	detach(img)
+	img.Parent, img.PrevSibling, img.NextSibling = nil, nil, nil
+	return img
 }
 
 func firstAttr(n *html.Node, keys []string) string {
@@ -354,36 +365,44 @@ type srcsetCandidate struct {
 // are skipped.
 func parseSrcset(s string) []srcsetCandidate {
 	var out []srcsetCandidate
-	isSpace := func(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
-	i := 0
-	for i < len(s) {
-		for i < len(s) && (isSpace(s[i]) || s[i] == ',') {
-			i++
-		}
-		start := i
-		for i < len(s) && !isSpace(s[i]) {
-			i++
-		}
-		u := s[start:i]
-		if u == "" {
+	for i := 0; i < len(s); {
+		c, next := nextCandidate(s, i)
+		if c.url == "" {
 			break
 		}
-		desc := ""
-		if trimmed := strings.TrimRight(u, ","); trimmed != u {
-			u = trimmed
-		} else {
-			dstart := i
-			for i < len(s) && s[i] != ',' {
-				i++
-			}
-			desc = strings.TrimSpace(s[dstart:i])
-		}
-		if desc != "" && !rxDescriptor().MatchString(desc) {
+		i = next
+		if c.desc != "" && !rxDescriptor().MatchString(c.desc) {
 			continue
 		}
-		out = append(out, srcsetCandidate{url: u, desc: desc})
+		out = append(out, c)
 	}
 	return out
+}
+
+// nextCandidate reads the srcset candidate that starts at or after i and
+// returns it with the index after it; an empty URL means there is none.
+func nextCandidate(s string, i int) (srcsetCandidate, int) {
+	for i < len(s) && (srcsetSpace(s[i]) || s[i] == ',') {
+		i++
+	}
+	start := i
+	for i < len(s) && !srcsetSpace(s[i]) {
+		i++
+	}
+	u := s[start:i]
+	if trimmed := strings.TrimRight(u, ","); trimmed != u {
+		return srcsetCandidate{url: trimmed}, i // a trailing comma ends a candidate without a descriptor
+	}
+	dstart := i
+	for i < len(s) && s[i] != ',' {
+		i++
+	}
+	return srcsetCandidate{url: u, desc: strings.TrimSpace(s[dstart:i])}, i
+}
+
+// srcsetSpace is the HTML standard's ASCII white space.
+func srcsetSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f'
 }
 
 // rxDescriptor is one srcset width ("640w") or density ("2x") descriptor.

@@ -85,18 +85,25 @@ func (c *Cleaner) CleanString(page string, pageURL string) (*Article, error) {
 		}
 		return nil, fmt.Errorf("%w: %w", ErrNotHTML, err)
 	}
-	a, err := c.CleanNode(doc, pageURL)
+	o, err := c.cleanNode(doc, pageURL)
 	if !c.cfg.teaserPass {
-		return a, err
+		return o.article(), err
 	}
-	if err == nil && c.missedTheSummary(a) {
+	return c.secondOpinion(page, pageURL, o, err)
+}
+
+// secondOpinion looks again at a page whose first clean (o, err) shows a
+// sign that readability chose the wrong block or that the teaser pass cost
+// the page its story, and returns the better of the answers.
+func (c *Cleaner) secondOpinion(page, pageURL string, o *outcome, err error) (*Article, error) {
+	if err == nil && c.missedTheSummary(o) {
 		// The page's own summary is on the page but not in the story:
 		// readability chose a side block over a short post. Clean the
 		// block that holds the summary, and keep that if it holds the
 		// summary and at least half as much text (a standfirst outside a
 		// short story is not the story).
-		if b, berr := c.scoped(page, pageURL); berr == nil && 2*b.Length >= a.Length-a.standfirst && strings.Contains(spaceless(b.TextContent), a.summary) {
-			return b, nil
+		if b, berr := c.scoped(page, pageURL); berr == nil && 2*b.Length >= o.Length-o.standfirst && strings.Contains(spaceless(b.TextContent), o.summary) {
+			return b.Article, nil
 		}
 	}
 	switch {
@@ -104,33 +111,33 @@ func (c *Cleaner) CleanString(page string, pageURL string) (*Article, error) {
 		// The teaser pass must never cost a page its story: when a page
 		// comes out empty with it, clean a fresh parse without it.
 		if b, berr := c.again(page, pageURL, func(cfg *config) { cfg.teaserPass = false }); berr == nil {
-			return b, nil
+			return b.Article, nil
 		}
-	case err == nil && c.lostTheStory(a):
+	case err == nil && c.lostTheStory(o):
 		// The whole-page pass can tip readability towards the wrong block
 		// (a comment instead of the post): ask again without it, and keep
 		// whichever answer holds more of the page's prose.
-		if b, berr := c.again(page, pageURL, func(cfg *config) { cfg.skipPrePass = true }); berr == nil && b.Length > a.Length {
-			return b, nil
+		if b, berr := c.again(page, pageURL, func(cfg *config) { cfg.skipPrePass = true }); berr == nil && b.Length > o.Length {
+			return b.Article, nil
 		}
 	}
-	return a, err
+	return o.article(), err
 }
 
 // again cleans a fresh parse of page with the configuration changed by edit.
-func (c *Cleaner) again(page, pageURL string, edit func(*config)) (*Article, error) {
+func (c *Cleaner) again(page, pageURL string, edit func(*config)) (*outcome, error) {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotHTML, err)
 	}
 	other := *c
 	edit(&other.cfg)
-	return other.CleanNode(doc, pageURL)
+	return other.cleanNode(doc, pageURL)
 }
 
 // missedTheSummary reports a story that does not hold the opening words of
 // the page's summary (see scope.go).
-func (c *Cleaner) missedTheSummary(a *Article) bool {
+func (c *Cleaner) missedTheSummary(a *outcome) bool {
 	return a.summary != "" && a.Length < shortStory && (a.standfirst > 0 || !strings.Contains(spaceless(a.TextContent), a.summary))
 }
 
@@ -141,7 +148,7 @@ const shortStory = 2000
 
 // scoped cleans a fresh parse of page cut down to the block that holds the
 // page's summary.
-func (c *Cleaner) scoped(page, pageURL string) (*Article, error) {
+func (c *Cleaner) scoped(page, pageURL string) (*outcome, error) {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotHTML, err)
@@ -149,22 +156,28 @@ func (c *Cleaner) scoped(page, pageURL string) (*Article, error) {
 	if !scopeTo(doc, summaryProbe(doc)) {
 		return nil, ErrNotArticle
 	}
-	return c.CleanNode(doc, pageURL)
+	return c.cleanNode(doc, pageURL)
 }
 
 // lostTheStory reports a story that holds little of a page rich in prose,
 // the sign that readability chose a side block.
-func (c *Cleaner) lostTheStory(a *Article) bool {
+func (c *Cleaner) lostTheStory(a *outcome) bool {
 	return a.pageProse >= 3000 && a.Length*4 < a.pageProse
 }
 
 // CleanNode cleans an already parsed document. It changes doc: pass a copy if
 // the tree is needed afterwards. Unlike CleanString it cannot retry a page
 // that the teaser pass left empty without the pass, since doc is consumed.
-func (c *Cleaner) CleanNode(doc *html.Node, pageURL string) (a *Article, err error) {
+func (c *Cleaner) CleanNode(doc *html.Node, pageURL string) (*Article, error) {
+	o, err := c.cleanNode(doc, pageURL)
+	return o.article(), err
+}
+
+// cleanNode is CleanNode with the run's outcome, for the second opinions.
+func (c *Cleaner) cleanNode(doc *html.Node, pageURL string) (o *outcome, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			a, err = nil, fmt.Errorf("internal error while cleaning: %v", r)
+			o, err = nil, fmt.Errorf("internal error while cleaning: %v", r)
 		}
 	}()
 	u, err := parsePageURL(pageURL)
