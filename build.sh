@@ -14,6 +14,7 @@ DIST=$ROOT/dist
 WEB_OUT=$DIST/web
 WEBROOT=$ROOT/cmd/cleanread/webroot
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+FIREFOX=${FIREFOX:-/usr/bin/firefox-esr}
 
 usage() {
   cat <<'EOF'
@@ -23,6 +24,7 @@ Commands:
   build   build the web app into dist/web and the CLI into dist/cleanread (the default)
   serve   build, then serve the demo (ADDR=host:port, default 127.0.0.1:8080)
   test    go vet, Go tests (host, -race, wasm under node), JS tests and browser end-to-end tests
+          in Chromium and Firefox (CHROMIUM=, FIREFOX= name the binaries)
   bench   native Go benchmarks (CPUPROFILE=file writes a CPU profile), then the in-browser
           benchmark against Readability.js + DOMPurify; extra arguments go to the bench
           program, e.g. ./build.sh bench -pages 20 -runs 3 (see bench/README.md)
@@ -262,6 +264,20 @@ ensure_chromium() {
   die "the browser tests need Chromium at $CHROMIUM. Install it with: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM=/path/to/chromium)"
 }
 
+# ensure_firefox makes sure the browser tests have Debian's firefox-esr, as
+# ensure_chromium does for chromium. The tests drive it over WebDriver BiDi,
+# so no geckodriver is needed.
+ensure_firefox() {
+  [[ -x $FIREFOX ]] && return
+  if [[ $FIREFOX == /usr/bin/firefox-esr && $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    say "firefox-esr is missing: installing it with apt-get (needed by the browser tests)"
+    apt-get update && apt-get install -y firefox-esr
+    [[ -x $FIREFOX ]] || die "apt-get ran but $FIREFOX is still missing"
+    return
+  fi
+  die "the browser tests need Firefox at $FIREFOX. Install it with: sudo apt-get update && sudo apt-get install -y firefox-esr (or set FIREFOX=/path/to/firefox)"
+}
+
 # ensure_axe installs axe-core (npm) into a cache for the reading view's
 # accessibility tests; e2e injects its axe.min.js through DevTools (never shipped).
 AXE_VERSION=4.11.1
@@ -279,6 +295,7 @@ cmd_test() {
   need_go
   need_node
   ensure_chromium
+  ensure_firefox
   cmd_build
 
   say "gofmt"
@@ -306,8 +323,8 @@ cmd_test() {
   lint_extension
 
   ensure_axe
-  say "browser end-to-end tests (headless Chromium)"
-  CHROMIUM=$CHROMIUM AXE_JS=$AXE_JS go test -tags e2e -count=1 -timeout 10m ./e2e/
+  say "browser end-to-end tests (headless Chromium, then headless Firefox)"
+  CHROMIUM=$CHROMIUM FIREFOX=$FIREFOX AXE_JS=$AXE_JS go test -tags e2e -count=1 -timeout 12m ./e2e/
   say "all tests passed"
 }
 

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -267,22 +268,49 @@ func pageTargets(t *testing.T, bctx context.Context) []*target.Info {
 	return pages
 }
 
-// assertNewsStory checks that the view shows the news story and none of
-// its clutter.
-func assertNewsStory(t *testing.T, tb *tab) {
+// storyPage is a page of either browser that the story assertions read.
+type storyPage interface {
+	text(sel string) string
+	evalJSON(expr string) json.RawMessage
+}
+
+// evalJSON evaluates expr in the page (awaiting a promise) and returns it as JSON.
+func (tb *tab) evalJSON(expr string) json.RawMessage {
+	return eval[json.RawMessage](tb, expr)
+}
+
+// valueOf evaluates expr in p and decodes the result.
+func valueOf[T any](t *testing.T, p storyPage, expr string) T {
 	t.Helper()
-	assert.Equal(t, newsTitle, tb.text("#view .cr-title"))
-	content := tb.text("#view .cr-content")
+	var v T
+	raw := p.evalJSON(expr)
+	require.NoError(t, json.Unmarshal(raw, &v), "decoding %s", raw)
+	return v
+}
+
+// assertNewsStory checks that the view shows the news story, its lead
+// image loaded, and none of its clutter.
+func assertNewsStory(t *testing.T, p storyPage) {
+	t.Helper()
+	assertNewsText(t, p)
+	lead := valueOf[string](t, p, `(document.querySelector('#view .cr-content img') || {}).src || ''`)
+	assert.True(t, strings.HasSuffix(lead, "/img/lighthouse.png"), "the lazy lead image is resolved: %q", lead)
+	assert.True(t, valueOf[bool](t, p, leadImageLoaded), "the lead image loads (remote images are allowed)")
+}
+
+// assertNewsText checks that the view shows the news story's words and
+// none of its clutter.
+func assertNewsText(t *testing.T, p storyPage) {
+	t.Helper()
+	assert.Equal(t, newsTitle, p.text("#view .cr-title"))
+	content := p.text("#view .cr-content")
 	for _, s := range newsStory {
 		assert.Contains(t, content, s)
 	}
 	for name, s := range newsClutter {
 		assert.NotContains(t, content, s, "the %s must be removed", name)
 	}
-	assert.NotEqual(t, "0", eval[string](tb, `document.body.dataset.removed`), "the removed count is shown")
-	lead := eval[string](tb, `(document.querySelector('#view .cr-content img') || {}).src || ''`)
-	assert.True(t, strings.HasSuffix(lead, "/img/lighthouse.png"), "the lazy lead image is resolved: %q", lead)
-	assert.True(t, eval[bool](tb, leadImageLoaded), "the lead image loads (remote images are allowed)")
+	assert.NotEqual(t, "0", valueOf[string](t, p, `document.body.dataset.removed`), "the removed count is shown")
 }
 
 // leadImageLoaded resolves when the view's first image has loaded (true) or
