@@ -186,7 +186,7 @@ func TestBookmarklet(t *testing.T) {
 		clickBookmark(news, link)
 		reader := attach(t, bctx, waitTarget(t, bctx, "page", readerPrefix, seen).TargetID)
 		reader.waitState("error")
-		assert.Equal(t, "too_large", eval[string](reader, `document.body.dataset.errorCode`))
+		assert.Equal(t, "too_large_handover", eval[string](reader, `document.body.dataset.errorCode`))
 		assert.Contains(t, reader.text("#message-text"), "This page is too large to hand over.")
 		assert.Equal(t, baseURL+"/", eval[string](reader, `document.getElementById('demo-link').href`), "the paste fallback links to the demo")
 		assert.False(t, eval[bool](reader, `document.getElementById('message-help').hidden`))

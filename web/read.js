@@ -102,7 +102,7 @@ async function receive() {
     setSource('fragment');
     return copy;
   }
-  throw { code: hash === '#too-large' ? 'too_large' : 'nothing' };
+  throw { code: hash === '#too-large' ? 'too_large_handover' : 'nothing' };
 }
 
 // pageEngine is this page's own cleaner, in a worker of its own.
