@@ -9,15 +9,20 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // addressURL is the reader page with a page in its address, as any link
 // may open it: read.html#page=<JSON {html, url}>.
-func addressURL(t *testing.T, html, pageURL string) string {
+func addressURL(t *testing.T, html, pageURL string, selection ...string) string {
 	t.Helper()
-	b, err := json.Marshal(map[string]string{"html": html, "url": pageURL})
+	page := map[string]string{"html": html, "url": pageURL}
+	if len(selection) > 0 {
+		page["selectionHtml"] = selection[0]
+	}
+	b, err := json.Marshal(page)
 	require.NoError(t, err)
 	return baseURL + "/read.html#page=" + strings.ReplaceAll(url.QueryEscape(string(b)), "+", "%20")
 }
@@ -38,7 +43,7 @@ func TestReaderFromAddress(t *testing.T) {
 
 	t.Run("banner and images blocked until switched on", func(t *testing.T) {
 		rh.take()
-		tb := openIn(t, bctx, addressURL(t, pages["15-tracking-pixels"], hostilePageURL))
+		tb := openIn(t, bctx, addressURL(t, pages["15-tracking-pixels"], hostilePageURL, payloadStory))
 		tb.waitReader()
 		assert.Equal(t, "fragment", eval[string](tb, `document.body.dataset.source`))
 		assert.False(t, eval[bool](tb, `document.getElementById('origin').hidden`), "the origin line is shown")
@@ -59,6 +64,13 @@ func TestReaderFromAddress(t *testing.T) {
 			paths = append(paths, h.Path)
 		}
 		assert.ElementsMatch(t, []string{"/story/photo-1.jpg", "/story/photo-2.jpg"}, paths)
+
+		// The other scope keeps the user's choice for this page.
+		tb.do(chromedp.Click(chromedp.ID("scope")))
+		tb.waitFor(`body[data-scope="selection"][data-state="done"], body[data-state="error"]`)
+		tb.waitReader()
+		assert.Equal(t, "selection", eval[string](tb, `document.body.dataset.scope`))
+		assert.Equal(t, "false", eval[string](tb, `document.querySelector('#view [data-control="block-images"]').getAttribute('aria-checked')`))
 	})
 
 	t.Run("hostile pages are harmless", func(t *testing.T) {

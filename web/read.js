@@ -262,12 +262,15 @@ async function show(scope, handed) {
       return; // a newer page or scope is on its way
     }
     if (scope === 'page') whole = article;
+    // Once the user has switched images on for this page, the other scope
+    // keeps them on.
+    if (page.fromAddress && view && !view.blockRemoteImages) page.imagesAllowed = true;
     view?.destroy();
     // Remote images are shown by default here (the view's switch can block
     // them); settings live in the extension's storage inside the extension.
     view = await mountView(ui.view, article, {
       blockRemoteImages: false,
-      startBlocked: Boolean(page.fromAddress),
+      startBlocked: Boolean(page.fromAddress && !page.imagesAllowed),
       storage: inExtension && ext?.storage?.local ? chromeStorageAdapter(ext.storage.local) : undefined,
     });
     document.title = `${article.title || 'Untitled'} — cleanread`;

@@ -11,7 +11,7 @@
 //     locale,             // for the date; default the browser's
 //     shortcuts,          // document-wide keyboard shortcuts (default true)
 //   });
-//   // → { article: <article>, close(): closes panels, destroy(): removes listeners, stops speech }
+//   // → { article: <article>, blockRemoteImages, close(): closes panels, destroy(): removes listeners, stops speech }
 //
 //   renderArticle(container, article, {blockRemoteImages, locale, labels})
 //   // → just the header and story (no toolbar), e.g. for a preview.
@@ -106,6 +106,10 @@ export async function mountView(container, article, options = {}) {
     /** The <article> element shown now (a re-render replaces it). */
     get article() {
       return state.articleEl;
+    },
+    /** Whether remote images are blocked now (the switch, or startBlocked). */
+    get blockRemoteImages() {
+      return state.blockRemoteImages;
     },
     close: () => controls.closePanels(),
     destroy: () => controls.destroy(),
