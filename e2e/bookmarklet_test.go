@@ -47,6 +47,13 @@ func TestBookmarklet(t *testing.T) {
 			reader := attach(t, bctx, info.TargetID)
 			reader.waitReader()
 			assert.Equal(t, tc.source, eval[string](reader, `document.body.dataset.source`))
+			assert.Equal(t, tc.source != "fragment", eval[bool](reader, `document.getElementById('origin').hidden`),
+				"only a page from the address says where it claims to come from")
+			if tc.source == "fragment" {
+				// Its remote images start blocked: switch them on, as the reader would.
+				assert.Equal(t, 0, eval[int](reader, `document.querySelectorAll('#view .cr-content img').length`))
+				require.True(t, eval[bool](reader, `(document.querySelector('#view [data-control="block-images"]').click(), true)`))
+			}
 			assertNewsStory(t, reader)
 			name := "bookmarklet-reader"
 			if tc.coop {
@@ -186,7 +193,7 @@ func TestBookmarklet(t *testing.T) {
 		clickBookmark(news, link)
 		reader := attach(t, bctx, waitTarget(t, bctx, "page", readerPrefix, seen).TargetID)
 		reader.waitState("error")
-		assert.Equal(t, "too_large", eval[string](reader, `document.body.dataset.errorCode`))
+		assert.Equal(t, "too_large_handover", eval[string](reader, `document.body.dataset.errorCode`))
 		assert.Contains(t, reader.text("#message-text"), "This page is too large to hand over.")
 		assert.Equal(t, baseURL+"/", eval[string](reader, `document.getElementById('demo-link').href`), "the paste fallback links to the demo")
 		assert.False(t, eval[bool](reader, `document.getElementById('message-help').hidden`))

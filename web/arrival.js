@@ -4,7 +4,8 @@
 
 export const arrival = {
   nothing: 'Nothing to read yet. Click the cleanread bookmarklet on the page you want to read.',
-  too_large:
+  // Not too_large: that is the cleaner's own code, with its own sentence.
+  too_large_handover:
     'This page is too large to hand over. It blocks the link between its window and this one (Cross-Origin-Opener-Policy), and it is over the 1.5 MB that fit in an address instead.',
   no_answer: 'The page did not send its content. Click the bookmarklet again on the page you want to read.',
   restricted:

@@ -13,6 +13,9 @@
 //      bookmarklet's pruned copy, for pages whose Cross-Origin-Opener-Policy
 //      leaves this window without an opener. It is read once and cleared
 //      with history.replaceState. #too-large says the copy did not fit.
+//      Any link can open this page with a fragment of its author's choosing,
+//      so such a page says where it claims to come from (#origin) and
+//      starts with remote images blocked.
 //   3. In the extension, #ext=<key>: the page the popup or the keyboard
 //      shortcut stored in storage.session, with the popup's article when it
 //      has one (shown as it is, not cleaned again); #ext-error=<code> says
@@ -47,6 +50,7 @@ const $ = (id) => document.getElementById(id);
 const ui = {
   status: $('status'),
   scope: $('scope'),
+  origin: $('origin'),
   message: $('message'),
   messageText: $('message-text'),
   messageHelp: $('message-help'),
@@ -100,9 +104,9 @@ async function receive() {
   }
   if (copy) {
     setSource('fragment');
-    return copy;
+    return { ...copy, fromAddress: true };
   }
-  throw { code: hash === '#too-large' ? 'too_large' : 'nothing' };
+  throw { code: hash === '#too-large' ? 'too_large_handover' : 'nothing' };
 }
 
 // pageEngine is this page's own cleaner, in a worker of its own.
@@ -135,7 +139,18 @@ function showPage(page) {
   whole = null;
   pages += 1;
   document.body.dataset.pages = String(pages);
+  showOrigin(page);
   return show('page', page.article);
+}
+
+// showOrigin names, for a page that came in the address, the origin its
+// link claims; nothing vouches for it, so the line says so.
+function showOrigin(page) {
+  ui.origin.hidden = !page.fromAddress;
+  if (!page.fromAddress) return;
+  const host = page.url ? new URL(page.url).host : '';
+  const claim = host ? `it says it is from ${host}, but cleanread can't check that` : 'it does not say where it is from';
+  ui.origin.textContent = `This page came in the reader's address, which any link can fill: ${claim}. Remote images are blocked until you switch them on.`;
 }
 
 // onLaterPage answers a bookmarklet that found this window by its name, and
@@ -247,11 +262,15 @@ async function show(scope, handed) {
       return; // a newer page or scope is on its way
     }
     if (scope === 'page') whole = article;
+    // Once the user has switched images on for this page, the other scope
+    // keeps them on.
+    if (page.fromAddress && view && !view.blockRemoteImages) page.imagesAllowed = true;
     view?.destroy();
     // Remote images are shown by default here (the view's switch can block
     // them); settings live in the extension's storage inside the extension.
     view = await mountView(ui.view, article, {
       blockRemoteImages: false,
+      startBlocked: Boolean(page.fromAddress && !page.imagesAllowed),
       storage: inExtension && ext?.storage?.local ? chromeStorageAdapter(ext.storage.local) : undefined,
     });
     document.title = `${article.title || 'Untitled'} — cleanread`;

@@ -249,7 +249,7 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
 
   // ---- behaviour ----
   async function setSetting(patch, message) {
-    await state.update({ ...state.settings, ...patch });
+    await state.update({ ...state.settings, ...patch }, { imagesChosen: 'blockImages' in patch });
     if (message) announce(message);
   }
 

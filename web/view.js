@@ -7,10 +7,11 @@
 //     storage,            // settings adapter (settings-store.js); default localStorage.
 //                         //   Extension: chromeStorageAdapter(chrome.storage.local)
 //     blockRemoteImages,  // the shell's default for the switch: demo true, bookmarklet/extension false
+//     startBlocked,       // block remote images until the user flips the switch, whatever is stored
 //     locale,             // for the date; default the browser's
 //     shortcuts,          // document-wide keyboard shortcuts (default true)
 //   });
-//   // → { article: <article>, close(): closes panels, destroy(): removes listeners, stops speech }
+//   // → { article: <article>, blockRemoteImages, close(): closes panels, destroy(): removes listeners, stops speech }
 //
 //   renderArticle(container, article, {blockRemoteImages, locale, labels})
 //   // → just the header and story (no toolbar), e.g. for a preview.
@@ -51,6 +52,10 @@ export async function mountView(container, article, options = {}) {
   applySettings(doc.documentElement, settings);
 
   const restored = new Set();
+  // A page of unknown origin must not load images before the user says so,
+  // even when the stored setting shows them; the first flip of the switch
+  // ends this.
+  let forcedBlock = Boolean(options.startBlocked);
   const state = {
     doc,
     container,
@@ -60,13 +65,14 @@ export async function mountView(container, article, options = {}) {
       return settings;
     },
     get blockRemoteImages() {
-      return settings.blockImages ?? Boolean(options.blockRemoteImages);
+      return forcedBlock || (settings.blockImages ?? Boolean(options.blockRemoteImages));
     },
     articleEl: null,
     restored,
-    /** Applies and saves a new settings object. */
-    async update(next) {
+    /** Applies and saves a new settings object; imagesChosen: the user flipped the images switch. */
+    async update(next, { imagesChosen = false } = {}) {
       const imagesBefore = state.blockRemoteImages;
+      if (imagesChosen) forcedBlock = false;
       settings = await saveSettings(next, storage);
       applySettings(doc.documentElement, settings);
       if (state.blockRemoteImages !== imagesBefore) rerender();
@@ -100,6 +106,10 @@ export async function mountView(container, article, options = {}) {
     /** The <article> element shown now (a re-render replaces it). */
     get article() {
       return state.articleEl;
+    },
+    /** Whether remote images are blocked now (the switch, or startBlocked). */
+    get blockRemoteImages() {
+      return state.blockRemoteImages;
     },
     close: () => controls.closePanels(),
     destroy: () => controls.destroy(),

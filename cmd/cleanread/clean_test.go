@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -161,6 +163,8 @@ func TestBadInputs(t *testing.T) {
 		{"empty file", []byte(""), nil, exitEmpty, "the page is empty"},
 		{"white space only", []byte(" \n\t\n"), nil, exitEmpty, "the page is empty"},
 		{"png", png, nil, exitNotHTML, "not an HTML page"},
+		// The demo says the same of a .gz file (web/test/cleanread.test.js).
+		{"gzip", gzipped(t, storyHTML(t, "")), nil, exitNotHTML, "the input is not an HTML page: it looks like gzip-compressed data"},
 		{"json", []byte(`{"title": "not a page", "items": [1, 2, 3]}`), nil, exitNotHTML, "not an HTML page"},
 		{"plain text", []byte("Just some words.\nNo markup at all, only a shopping list: eggs, milk, bread.\n"), nil, exitNotHTML, "not an HTML page"},
 		{"non-article", []byte(nonArticlePage), nil, exitNotArticle, "doesn't look like an article"},
@@ -215,4 +219,25 @@ func TestExitCodeMapping(t *testing.T) {
 	} {
 		assert.Equal(t, tc.code, exitCode(tc.err), "%v", tc.err)
 	}
+}
+
+// gzipped compresses s, as a page saved (or served) still compressed is.
+func gzipped(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	_, err := w.Write([]byte(s))
+	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	return b.Bytes()
+}
+
+// A stray NUL byte no longer makes a page binary: it is read as browsers do.
+func TestPageWithNULCleans(t *testing.T) {
+	page := strings.Replace(storyHTML(t, ""), "<p>", "<p>\x00", 1)
+	require.Contains(t, page, "\x00")
+	r := runCLI(t, "", "clean", writeFile(t, "input", []byte(page)))
+	assert.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	assert.NotContains(t, r.stdout, "\x00")
+	assert.NotEmpty(t, r.stdout)
 }

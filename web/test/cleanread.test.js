@@ -75,6 +75,24 @@ test('errors reject with CleanreadError and a stable code', async () => {
   }
 });
 
+test('a .gz file read as the demo reads files is named as the CLI names it', async () => {
+  const { decodeHTML } = await import('../file-text.js');
+  const { gzipSync } = await import('node:zlib');
+  const text = decodeHTML(new Uint8Array(gzipSync(sample)));
+  await assert.rejects(api.clean(text), (err) => {
+    assert.equal(err.code, 'not_html');
+    // The same words as cmd/cleanread's TestBadInputs.
+    assert.match(err.message, /the input is not an HTML page: it looks like gzip-compressed data/);
+    return true;
+  });
+});
+
+test('a stray NUL is read as browsers read it', async () => {
+  const a = await api.clean(sample.replace('<p>', '<p>\0'));
+  assert.match(a.textContent, /quiet workhorse of this city/);
+  assert.ok(!a.content.includes('\0'));
+});
+
 test('options reach the cleaner', async () => {
   const on = await api.clean(sample);
   const off = await api.clean(sample, { teaserPass: false });

@@ -17,3 +17,12 @@ test('every error code of the cleaner has its own sentence', () => {
 test('an unknown code falls back to the internal sentence', () => {
   assert.equal(sentenceFor('no_such_code'), sentenceFor('internal'));
 });
+
+test("the reader's arrival codes never shadow a code of the cleaner", async () => {
+  // read.js and the popup look a code up in arrival first: a shared code
+  // would show the hand-over sentence for the cleaner's own error.
+  const { arrival } = await import('../arrival.js');
+  for (const code of Object.keys(arrival)) assert.ok(!knownCodes.includes(code), `${code} is both`);
+  assert.match(arrival.too_large_handover, /too large to hand over/);
+  assert.equal(sentenceFor('too_large'), 'This page is too large to clean here.');
+});
