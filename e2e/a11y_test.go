@@ -130,3 +130,47 @@ func TestExtensionAccessibility(t *testing.T) {
 	checkAxeThemes(t, reader, "reader tab with every block restored")
 	reader.screenshot("a11y-extension-reader-restored")
 }
+
+// anchorArticle has restore anchors where removed list items stood: a list
+// whose every item was removed, an anchor between two items and one before
+// the first item. Its removals carry the items back.
+const anchorArticle = `{
+	title: 'Lists with removed items',
+	content: '<p>Intro</p><ul><span id="cr--rm-0"></span><span id="cr--rm-1"></span></ul>' +
+		'<ul><li>One</li><span id="cr--rm-2"></span><li>Two</li></ul><ol><span id="cr--rm-3"></span><li>First</li></ol>',
+	removed: [
+		{ rule: 'teaser-card', label: 'Teaser', tag: 'li', text: 'Card A', html: '<li>Card A</li>', anchor: 'cr--rm-0' },
+		{ rule: 'teaser-card', label: 'Teaser', tag: 'li', text: 'Card B', html: '<li>Card B</li>', anchor: 'cr--rm-1' },
+		{ rule: 'teaser-card', label: 'Teaser', tag: 'li', text: 'Mid', html: '<li>Mid</li>', anchor: 'cr--rm-2' },
+		{ rule: 'teaser-card', label: 'Teaser', tag: 'li', text: 'Zero', html: '<li>Zero</li>', anchor: 'cr--rm-3' },
+	],
+}`
+
+// Restore anchors never leave an empty list or a list holding anything but
+// items, and restored items go back where they stood, inside a list.
+func TestRestoreAnchorsKeepListsWhole(t *testing.T) {
+	tb := openTab(t, "/?autoclean=0")
+	tb.waitState("ready")
+	require.True(t, eval[bool](tb, `(async () => {
+		const { mountView } = await import('./view.js');
+		const host = document.getElementById('view');
+		host.hidden = false;
+		await mountView(host, `+anchorArticle+`, {});
+		return true; })()`))
+	items := func() []string {
+		return eval[[]string](tb, `[...document.querySelectorAll('.cr-content li')].map((li) => li.parentElement.localName + ':' + li.textContent)`)
+	}
+	assert.Empty(t, listProblems(tb))
+	assert.Equal(t, []string{"ul:One", "ul:Two", "ol:First"}, items())
+	assert.Equal(t, 4, eval[int](tb, `document.querySelectorAll('.cr-content span[id^="cr--rm-"]').length`), "every anchor is kept")
+
+	assert.Equal(t, 4, restoreAll(tb))
+	assert.Empty(t, listProblems(tb))
+	assert.Equal(t, []string{"ul:Card A", "ul:Card B", "ul:One", "ul:Mid", "ul:Two", "ol:Zero", "ol:First"}, items())
+	assert.Equal(t, 0, eval[int](tb, `document.querySelectorAll('.cr-content li li').length`), "no item inside an item")
+
+	// Hidden again, the story is as it was.
+	eval[bool](tb, `([...document.querySelectorAll('.cr-removed-list li button')].forEach((b) => b.click()), true)`)
+	assert.Empty(t, listProblems(tb))
+	assert.Equal(t, []string{"ul:One", "ul:Two", "ol:First"}, items())
+}
