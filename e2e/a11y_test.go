@@ -3,7 +3,9 @@
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -173,4 +175,47 @@ func TestRestoreAnchorsKeepListsWhole(t *testing.T) {
 	eval[bool](tb, `([...document.querySelectorAll('.cr-removed-list li button')].forEach((b) => b.click()), true)`)
 	assert.Empty(t, listProblems(tb))
 	assert.Equal(t, []string{"ul:One", "ul:Two", "ol:First"}, items())
+}
+
+// Every theme's swatch looks different from every other: paper and ink
+// together differ by a clear step (a distance in RGB), so light and sepia,
+// or dark and high contrast, cannot be told apart only by their names.
+func TestThemeSwatchesDistinct(t *testing.T) {
+	tb := openViewTab(t, "/")
+	tb.waitDone()
+	tb.click(`#view [data-control="type"]`)
+	type swatch struct{ Theme, Paper, Ink, Image string }
+	var swatches []swatch
+	require.NoError(t, json.Unmarshal([]byte(eval[string](tb, `JSON.stringify([...document.querySelectorAll('#view [data-theme]')].map((b) => {
+		const s = getComputedStyle(b.querySelector('.cr-swatch'));
+		return { theme: b.dataset.theme, paper: s.backgroundColor, ink: s.borderTopColor, image: s.backgroundImage };
+	}))`)), &swatches))
+	require.Len(t, swatches, len(themes))
+	for i, a := range swatches {
+		if a.Theme == "auto" {
+			assert.Contains(t, a.Image, "gradient", "auto shows both papers")
+			continue
+		}
+		for _, b := range swatches[i+1:] {
+			if b.Theme == "auto" {
+				continue
+			}
+			d := rgbDistance(t, a.Paper, b.Paper) + rgbDistance(t, a.Ink, b.Ink)
+			assert.GreaterOrEqual(t, d, 80.0, "%s (%s on %s) and %s (%s on %s) look alike", a.Theme, a.Ink, a.Paper, b.Theme, b.Ink, b.Paper)
+		}
+	}
+	viewportShot(t, tb, "a11y-theme-swatches")
+}
+
+// rgbDistance is the Euclidean distance between two computed rgb() colours.
+func rgbDistance(t *testing.T, a, b string) float64 {
+	t.Helper()
+	parse := func(s string) [3]float64 {
+		var c [3]float64
+		_, err := fmt.Sscanf(s, "rgb(%g, %g, %g)", &c[0], &c[1], &c[2])
+		require.NoError(t, err, "colour %q", s)
+		return c
+	}
+	x, y := parse(a), parse(b)
+	return math.Sqrt((x[0]-y[0])*(x[0]-y[0]) + (x[1]-y[1])*(x[1]-y[1]) + (x[2]-y[2])*(x[2]-y[2]))
 }
