@@ -498,6 +498,8 @@ func TestViewExport(t *testing.T) {
 		"no download; the panel says: %s", tb.text(`#view .cr-panel[data-panel="export"]`))
 	saved := eval[map[string]string](tb, `Promise.all(window.__downloads).then((d) => d[0])`)
 	assert.Equal(t, "lighthouse-keepers-return-to-skerry-point.html", saved["name"])
+	assert.Empty(t, eval[[]string](tb, `window.__violations`), "saving trips no CSP of the page that saves")
+	assert.Empty(t, tb.problemsBut(), "saving logs nothing")
 	html := saved["text"]
 	assert.False(t, strings.Contains(strings.ToLower(html), "<script"), "the saved file has no script")
 	assert.Contains(t, html, `http-equiv="Content-Security-Policy"`)
