@@ -320,3 +320,25 @@ func TestProgressOnASlowClean(t *testing.T) {
 	assert.False(t, eval[bool](tb, `document.getElementById('clean').disabled`), "Clean is back once done")
 	assert.Empty(t, eval[string](tb, `document.getElementById('status').getAttribute('aria-busy') || ''`))
 }
+
+// Ctrl+Enter while a clean runs starts no second clean: the page goes into
+// "cleaning" once, and the story shown is from that one clean.
+func TestCtrlEnterIgnoredWhileCleaning(t *testing.T) {
+	tb := openTab(t, "/?autoclean=0")
+	tb.waitState("ready")
+	tb.setValue("html", "<html><body><article>"+strings.Repeat(payloadStory, 3000)+"</article></body></html>")
+	tb.setValue("url", "")
+	eval[bool](tb, `(() => {
+		window.cleanings = 0;
+		new MutationObserver(() => { if (document.body.dataset.state === 'cleaning') window.cleanings++; })
+			.observe(document.body, {attributes: true, attributeFilter: ['data-state']});
+		return true; })()`)
+	tb.do(chromedp.Click(chromedp.ID("clean")))
+	require.Equal(t, "cleaning", eval[string](tb, `document.body.dataset.state`))
+	for range 3 {
+		tb.do(chromedp.Focus(chromedp.ID("html")), chromedp.KeyEvent(kb.Enter, chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	}
+	require.Equal(t, "cleaning", eval[string](tb, `document.body.dataset.state`), "the keys came while the clean ran")
+	tb.waitDone()
+	assert.Equal(t, 1, eval[int](tb, `window.cleanings`), "one clean for one click and three Ctrl+Enter during it")
+}

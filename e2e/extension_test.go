@@ -27,24 +27,7 @@ const extDir = "../dist/extension"
 // own: toolbar click → popup → reader tab; the keyboard-shortcut handler;
 // a browser page.
 func TestExtension(t *testing.T) {
-	dir, err := filepath.Abs(extDir)
-	require.NoError(t, err)
-	_, err = os.Stat(filepath.Join(dir, "manifest.json"))
-	require.NoError(t, err, "the extension is not built: run ./build.sh first")
-
-	// chromedp's defaults pass --disable-extensions, which silently drops
-	// --load-extension: all three flags are needed.
-	bctx := newBrowser(t,
-		chromedp.Flag("disable-extensions", false),
-		chromedp.Flag("load-extension", dir),
-		chromedp.Flag("disable-extensions-except", dir),
-	)
-	// The id of an unpacked extension depends on its folder: read it from
-	// the service worker's URL.
-	sw := waitTarget(t, bctx, "service_worker", "chrome-extension://", nil)
-	extID := strings.TrimPrefix(sw.URL, "chrome-extension://")
-	extID = extID[:strings.Index(extID, "/")]
-	require.Equal(t, "chrome-extension://"+extID+"/background.js", sw.URL)
+	bctx, extID, sw := extensionBrowser(t)
 	extURL := "chrome-extension://" + extID + "/"
 
 	story := newsSite(t, false, func() string { return newsPage })
@@ -173,6 +156,31 @@ func TestExtension(t *testing.T) {
 			})
 		}
 	})
+}
+
+// extensionBrowser starts a browser with the built extension loaded and
+// returns it with the extension's id and its service worker's target.
+func extensionBrowser(t *testing.T) (context.Context, string, *target.Info) {
+	t.Helper()
+	dir, err := filepath.Abs(extDir)
+	require.NoError(t, err)
+	_, err = os.Stat(filepath.Join(dir, "manifest.json"))
+	require.NoError(t, err, "the extension is not built: run ./build.sh first")
+
+	// chromedp's defaults pass --disable-extensions, which silently drops
+	// --load-extension: all three flags are needed.
+	bctx := newBrowser(t,
+		chromedp.Flag("disable-extensions", false),
+		chromedp.Flag("load-extension", dir),
+		chromedp.Flag("disable-extensions-except", dir),
+	)
+	// The id of an unpacked extension depends on its folder: read it from
+	// the service worker's URL.
+	sw := waitTarget(t, bctx, "service_worker", "chrome-extension://", nil)
+	extID := strings.TrimPrefix(sw.URL, "chrome-extension://")
+	extID = extID[:strings.Index(extID, "/")]
+	require.Equal(t, "chrome-extension://"+extID+"/background.js", sw.URL)
+	return bctx, extID, sw
 }
 
 // clickToolbar clicks the extension's toolbar button on the tab showing url,

@@ -21,6 +21,7 @@ export function storyFragment(html, doc, { blockRemoteImages = false } = {}) {
   prepareMedia(body, { blockRemoteImages, origin: originOf(doc) });
   prepareLinks(body);
   prepareBoxes(body);
+  settleAnchors(body);
   const frag = doc.createDocumentFragment();
   for (const node of [...body.childNodes]) frag.append(doc.adoptNode(node));
   return frag;
@@ -128,6 +129,48 @@ function prepareBoxes(root) {
     }
   }
   for (const pre of root.querySelectorAll('pre')) pre.tabIndex = 0;
+}
+
+// A list may hold only items, and a list with none is announced as an empty
+// list: settleAnchors moves restore anchors (the empty spans marking where a
+// removed block stood) out of list bodies. A list left with no items goes,
+// its anchors taking its place, each marked data-cr-list with the list's
+// tag so a restored item gets a list around it again; an anchor among
+// items moves into its neighbour, marked data-cr-beside ("after" the
+// previous item or "before" the next) so a restored item lands between them.
+function settleAnchors(root) {
+  for (const list of root.querySelectorAll('ul, ol, menu')) {
+    const anchors = [...list.children].filter(isAnchor);
+    if (anchors.length === 0) continue;
+    const items = [...list.children].filter((n) => n.localName === 'li');
+    if (items.length === 0 && list.textContent.trim() === '') {
+      for (const a of anchors) a.dataset.crList = list.localName;
+      list.replaceWith(...anchors);
+      continue;
+    }
+    for (const a of anchors) {
+      const prev = previousItem(a);
+      if (prev) {
+        a.dataset.crBeside = 'after';
+        prev.append(a);
+      } else if (items.length > 0) {
+        const next = items.find((li) => a.compareDocumentPosition(li) & Node.DOCUMENT_POSITION_FOLLOWING);
+        a.dataset.crBeside = 'before';
+        next.prepend(a);
+      }
+    }
+  }
+}
+
+function isAnchor(n) {
+  return n.localName === 'span' && /^cr--rm-\d+$/.test(n.id) && n.childNodes.length === 0;
+}
+
+function previousItem(n) {
+  for (let p = n.previousElementSibling; p; p = p.previousElementSibling) {
+    if (p.localName === 'li') return p;
+  }
+  return null;
 }
 
 function originOf(doc) {

@@ -55,7 +55,8 @@ export async function standaloneHTML({ articleEl, article, settingsAttrs, cssTex
   const doc = articleEl.ownerDocument;
   const clone = articleEl.cloneNode(true);
   for (const n of clone.querySelectorAll('[tabindex]')) n.removeAttribute('tabindex');
-  const css = `${cssText}\nbody{margin:0}.cr-view{min-height:100vh}\n`;
+  // "</style" would end the style element early (the text is hashed as is).
+  const css = `${cssText}\nbody{margin:0}.cr-view{min-height:100vh}\n`.replace(/<\/style/gi, '<\\/style');
   const hash = await sha256Base64(doc, css);
   const imgSrc = blockRemoteImages ? 'data:' : 'data: https: http:';
   // Without WebCrypto (an insecure context) the style is allowed inline;
@@ -82,14 +83,16 @@ export async function standaloneHTML({ articleEl, article, settingsAttrs, cssTex
     link.href = article.url;
     head.append(link);
   }
-  const style = root.createElement('style');
-  style.textContent = css;
-  head.append(style);
   const view = root.createElement('div');
   view.className = 'cr-view';
   view.append(root.importNode(clone, true));
   root.body.append(view);
-  return '<!DOCTYPE html>\n' + html.outerHTML + '\n';
+  // The style goes in as text, never as a <style> element: a document made
+  // here shares the page's CSP, which refuses inline style and reports it.
+  // The head holds only elements and an escaped title, so its first end tag
+  // is the head's own.
+  const styleTag = `<style>${css}</style>`;
+  return '<!DOCTYPE html>\n' + html.outerHTML.replace('</head>', () => `${styleTag}</head>`) + '\n';
 }
 
 /** Offers text as a file download named filename. */

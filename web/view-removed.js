@@ -99,12 +99,18 @@ export function buildRemovedList(state, announce) {
       div.append(frag);
       nodes = [div];
     }
+    if (anchor.dataset.crList && nodes.every((n) => n.localName === 'li')) {
+      // Its list had no other items and was dropped: the items get one again.
+      const list = doc.createElement(anchor.dataset.crList);
+      list.append(...nodes);
+      nodes = [list];
+    }
     for (const n of nodes) {
       n.classList.add('cr-restored');
       n.dataset.crRestored = String(i);
       n.dataset.crRule = String(r.rule);
     }
-    anchor.after(...nodes);
+    place(anchor, nodes);
     state.restored.add(i);
     refresh();
     if (!quiet) {
@@ -112,6 +118,20 @@ export function buildRemovedList(state, announce) {
       content.querySelector(`[data-cr-restored="${i}"]`)?.scrollIntoView?.({ block: 'nearest' });
     }
     return true;
+  }
+
+  // place puts restored nodes next to their anchor; items whose anchor sits
+  // inside a neighbouring item (see settleAnchors) go beside that item, so
+  // the list never holds an item within an item.
+  function place(anchor, nodes) {
+    const host = anchor.parentElement;
+    const beside = anchor.dataset.crBeside;
+    if (beside && host?.localName === 'li' && nodes.every((n) => n.localName === 'li')) {
+      if (beside === 'after') host.after(...nodes);
+      else host.before(...nodes);
+      return;
+    }
+    anchor.after(...nodes);
   }
 
   /** Takes restored block i out again. */

@@ -118,9 +118,10 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
   const leadingOut = h('output', { 'aria-live': 'off' });
   const stepper = (key, out, less, more, what) =>
     h('div', { class: 'cr-stepper', role: 'group', 'aria-labelledby': id(`${key}-l`) },
-      button(less.text, { 'aria-label': less.label, 'data-step': `${key}-`, onclick: () => stepSetting(key, -1, what) }),
+      // The spoken name starts with the visible text, so "click A minus" works by voice.
+      button(less.text, { 'aria-label': `${less.text} ${less.label}`, 'data-step': `${key}-`, onclick: () => stepSetting(key, -1, what) }),
       out,
-      button(more.text, { 'aria-label': more.label, 'data-step': `${key}+`, onclick: () => stepSetting(key, 1, what) }));
+      button(more.text, { 'aria-label': `${more.text} ${more.label}`, 'data-step': `${key}+`, onclick: () => stepSetting(key, 1, what) }));
   const themeGroup = h('div', { class: 'cr-choices', role: 'group', 'aria-labelledby': id('theme-l') });
   for (const t of choices.theme) {
     themeGroup.append(button([h('span', { class: `cr-swatch cr-swatch-${t}`, 'aria-hidden': 'true' }), themeNames[t]], {
@@ -281,7 +282,9 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
       root.querySelector(`[data-step="${key}+"]`).disabled = s[key] === list[list.length - 1];
     }
     imagesSwitch.setAttribute('aria-checked', String(state.blockRemoteImages));
-    imagesSwitch.textContent = state.blockRemoteImages ? 'On' : 'Off';
+    // On/Off is for the eye; the switch's checked state says it to a screen
+    // reader, whose name for it stays "Block remote images".
+    imagesSwitch.replaceChildren(h('span', { 'aria-hidden': 'true', text: state.blockRemoteImages ? 'On' : 'Off' }));
     removed.refresh();
   }
 
