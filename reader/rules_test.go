@@ -2,10 +2,9 @@ package reader_test
 
 import (
 	"encoding/json"
-	"fmt"
-	"strings"
 	"testing"
 
+	"cleanread/internal/storytest"
 	"cleanread/reader"
 
 	"github.com/stretchr/testify/assert"
@@ -20,24 +19,11 @@ func storyWith(snippet string, after bool) string {
 	return storyAt(snippet, map[bool]int{true: 7, false: 4}[after])
 }
 
-// storyAt places snippet before story paragraph at (1..6), or after the last for 7.
-func storyAt(snippet string, at int) string {
-	var sb strings.Builder
-	sb.WriteString("<!doctype html><html lang=en><head><title>Council sends harbour plan to a final vote</title><meta name=author content='Ada Brook'></head><body><article><h1>Council sends harbour plan to a final vote</h1>\n")
-	for i := 1; i <= 6; i++ {
-		if i == at {
-			sb.WriteString(snippet + "\n")
-		}
-		fmt.Fprintf(&sb, storyPara, i)
-	}
-	if at > 6 {
-		sb.WriteString(snippet + "\n")
-	}
-	sb.WriteString("</article></body></html>")
-	return sb.String()
-}
+// storyAt places snippet in the shared test story (internal/storytest).
+func storyAt(snippet string, at int) string { return storytest.At(snippet, at) }
 
-const storyPara = "<p>The committee met for six hours on Tuesday and heard from engineers, residents and two former mayors before it voted, %d, to send the proposal to the full council for a final decision next month.</p>\n"
+// storyPara is one paragraph of that story.
+const storyPara = storytest.Para
 
 func TestRuleNamesAndDisabling(t *testing.T) {
 	names := reader.RuleNames()

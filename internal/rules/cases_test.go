@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"cleanread/internal/rules"
+	"cleanread/internal/storytest"
 	"cleanread/reader"
 
 	"github.com/stretchr/testify/assert"
@@ -31,9 +32,8 @@ type ruleCase struct {
 }
 
 const (
-	caseSep   = "//- - - - - - - - -//"
-	caseEnd   = "//= = = = = = = = = = = = = = = = = = = = = = = =//"
-	storyPara = "<p>The committee met for six hours on Tuesday and heard from engineers, residents and two former mayors before it voted, %d, to send the proposal to the full council for a final decision next month.</p>\n"
+	caseSep = "//- - - - - - - - -//"
+	caseEnd = "//= = = = = = = = = = = = = = = = = = = = = = = =//"
 )
 
 var rxCaseHead = regexp.MustCompile(`^(\d+):\s*(.*)$`)
@@ -61,23 +61,6 @@ func readRuleCases(t *testing.T, path string) []ruleCase {
 	return cases
 }
 
-// storyAt places snippet before story paragraph at (1..6), or after the last for 7.
-func storyAt(snippet string, at int) string {
-	var sb strings.Builder
-	sb.WriteString("<!doctype html><html lang=en><head><title>Council sends harbour plan to a final vote</title><meta name=author content='Ada Brook'></head><body><article><h1>Council sends harbour plan to a final vote</h1>\n")
-	for i := 1; i <= 6; i++ {
-		if i == at {
-			sb.WriteString(snippet + "\n")
-		}
-		sb.WriteString(fmt.Sprintf(storyPara, i))
-	}
-	if at > 6 {
-		sb.WriteString(snippet + "\n")
-	}
-	sb.WriteString("</article></body></html>")
-	return sb.String()
-}
-
 func casePath(rule string) string { return filepath.Join("testdata", rule+".txt") }
 
 // TestRuleCases runs every rule's case file through the whole cleaner.
@@ -100,7 +83,7 @@ func checkCase(t *testing.T, c *reader.Cleaner, rule string, rc ruleCase) {
 	case strings.Contains(rc.title, "[before]"):
 		at = 1
 	}
-	a, err := c.CleanString(storyAt(rc.html, at), "https://news.example/2026/harbour-plan")
+	a, err := c.CleanString(storytest.At(rc.html, at), "https://news.example/2026/harbour-plan")
 	require.NoError(t, err, rc.title)
 	for i := 1; i <= 6; i++ {
 		assert.Contains(t, a.TextContent, fmt.Sprintf("voted, %d, to send", i), "%s: story paragraph %d lost", rc.title, i)
