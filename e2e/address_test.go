@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
@@ -74,13 +75,7 @@ func TestReaderFromAddress(t *testing.T) {
 	})
 
 	t.Run("hostile pages are harmless", func(t *testing.T) {
-		names := slices.Sorted(func(yield func(string) bool) {
-			for n := range pages {
-				if !yield(n) {
-					return
-				}
-			}
-		})
+		names := slices.Sorted(maps.Keys(pages))
 		for _, name := range names {
 			t.Run(name, func(t *testing.T) {
 				rh.take()

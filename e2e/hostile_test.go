@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -210,13 +211,7 @@ func TestHostilePagesBlocked(t *testing.T) {
 	app, err := url.Parse(baseURL)
 	require.NoError(t, err)
 
-	names := slices.Sorted(func(yield func(string) bool) {
-		for n := range pages {
-			if !yield(n) {
-				return
-			}
-		}
-	})
+	names := slices.Sorted(maps.Keys(pages))
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			tb.t = t

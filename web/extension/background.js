@@ -14,7 +14,7 @@ var api = globalThis.browser || globalThis.chrome;
 if (typeof document !== 'undefined') {
   var engineHost = null;
   api.runtime.onMessage.addListener(function (msg, sender, sendResponse) {
-    if (!msg || msg.to !== 'cleanread-engine') return false;
+    if (!msg || msg.to !== 'cleanread-engine') return false; // ENGINE of engine-link.js (a classic script cannot import it)
     engineHost = engineHost || import('./engine-host.js');
     engineHost.then(function (host) {
       return host.handle(msg, sender);
