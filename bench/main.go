@@ -59,10 +59,10 @@ import (
 var allSections = []string{"pages", "memory", "cold", "shells"}
 
 type config struct {
-	web, www, ext, nodeModules, out, goBench, chromium, label string
-	runs, maxPages, cold, shellRuns                           int
-	prune, memory                                             bool
-	sections                                                  map[string]bool
+	web, www, ext, nodeModules, out, goBench, chromium, label, jsFlags string
+	runs, maxPages, cold, shellRuns                                    int
+	prune, memory                                                      bool
+	sections                                                           map[string]bool
 }
 
 func main() {
@@ -76,6 +76,7 @@ func main() {
 	flag.StringVar(&c.goBench, "gobench", "", "output of the native Go benchmarks to include (optional)")
 	flag.StringVar(&c.chromium, "chromium", cmp.Or(os.Getenv("CHROMIUM"), "/usr/bin/chromium"), "the browser")
 	flag.StringVar(&c.label, "label", "", "a name for this run (for comparing levers)")
+	flag.StringVar(&c.jsFlags, "js-flags", "", "V8 flags for every browser the bench starts, to see what a V8 tier or compile mode costs (say --no-liftoff)")
 	flag.StringVar(&sections, "sections", strings.Join(allSections, ","), "comma-separated sections to run: "+strings.Join(allSections, ", "))
 	flag.IntVar(&c.runs, "runs", 5, "runs per page and engine; the median counts")
 	flag.IntVar(&c.maxPages, "pages", 0, "use only the first N pages of the corpus in the pages and memory sections (0: all)")
@@ -279,6 +280,9 @@ func launchOptions(c config, extra ...chromedp.ExecAllocatorOption) []chromedp.E
 		chromedp.Flag("enable-precise-memory-info", true),
 		chromedp.WindowSize(1280, 900),
 	)
+	if c.jsFlags != "" {
+		opts = append(opts, chromedp.Flag("js-flags", c.jsFlags))
+	}
 	return append(opts, extra...)
 }
 

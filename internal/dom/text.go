@@ -11,11 +11,23 @@ import (
 // Text returns the text of n with white space collapsed to single spaces
 // and trimmed, in one pass.
 func Text(n *html.Node) string {
+	t, _ := TextPrefix(n, -1)
+	return t
+}
+
+// TextPrefix returns the start of Text(n): at least max bytes of it, or all
+// of it when it is shorter, and whether that is all of it. A negative max
+// reads all. It stops reading as soon as it has enough, so asking how a long
+// block opens costs what its first words cost.
+func TextPrefix(n *html.Node, max int) (string, bool) {
 	var sb strings.Builder
 	space := false
 	for d := n; d != nil; d = Next(n, d, false) {
 		if d.Type != html.TextNode {
 			continue
+		}
+		if max >= 0 && sb.Len() >= max {
+			return sb.String(), false
 		}
 		for _, r := range d.Data {
 			if unicode.IsSpace(r) {
@@ -32,7 +44,7 @@ func Text(n *html.Node) string {
 		}
 		space = sb.Len() > 0
 	}
-	return sb.String()
+	return sb.String(), true
 }
 
 // TextLen returns the number of bytes of non-space text under n, cheaply.
@@ -84,10 +96,19 @@ func IsProse(n *html.Node) bool {
 
 // Normalize lower-cases s, folds white space and trims punctuation at both ends.
 func Normalize(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	return strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
-	})
+	return NormalizeCollapsed(strings.Join(strings.Fields(s), " "))
+}
+
+// NormalizeCollapsed is Normalize for text whose white space is already
+// folded to single spaces and trimmed, as Text returns it.
+func NormalizeCollapsed(s string) string {
+	return strings.TrimFunc(strings.ToLower(s), IsEdgeRune)
+}
+
+// IsEdgeRune reports the runes Normalize trims from both ends: punctuation,
+// symbols and white space.
+func IsEdgeRune(r rune) bool {
+	return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)
 }
 
 // Set turns a word list into a lookup set; nil for no words.

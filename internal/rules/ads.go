@@ -2,8 +2,6 @@ package rules
 
 import (
 	"strings"
-
-	"cleanread/internal/dom"
 )
 
 // Ads: ad slots known by their label, and short blocks introduced by one.
@@ -57,7 +55,7 @@ var adLabelStarts = []string{"anzeige", "advertis", "sponsored", "paid post", "w
 
 // adPrefixed: the block's raw text starts with an ad label and a separator.
 func adPrefixed(s *scan) bool {
-	if !dom.StartsWithAny(s.Norm(), adLabelStarts) {
+	if !s.startsWithAny(adLabelStarts) {
 		return false
 	}
 	return rxAdPrefix().MatchString(strings.ToLower(strings.TrimSpace(s.Text())))

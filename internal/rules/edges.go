@@ -142,7 +142,7 @@ func isBylineRepeat(s *scan) bool {
 	if rxBylineLeftover().MatchString(t) {
 		return true // what is left once the author link went (readability takes rel=author links as the byline)
 	}
-	if s.lay == nil || s.lay.byline == "" || inRunningText(s.n) {
+	if s.lay == nil || s.lay.byline == "" || s.inRunningText() {
 		return false // the author's link inside a line is judged with its line
 	}
 	if len(t) > len(s.lay.byline)+bylineExtra {

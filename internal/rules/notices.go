@@ -75,7 +75,13 @@ func noticeRules() []rule {
 // it into a page ("Warning: … in /path/file.php on line 407").
 var rxServerError = lazyRegexp(`^(warning|deprecated|notice|fatal error|parse error|strict standards)\s*:.{0,400}\bon line \d+`)
 
+// serverErrorStarts are the words rxServerError needs the text to start with.
+var serverErrorStarts = []string{"warning", "deprecated", "notice", "fatal error", "parse error", "strict standards"}
+
 func serverError(s *scan) bool {
+	if !s.startsWithAny(serverErrorStarts) {
+		return false
+	}
 	t := s.Norm()
 	return strings.Contains(t, " on line ") && rxServerError().MatchString(t)
 }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"slices"
-	"strings"
 
 	"cleanread/internal/dom"
 
@@ -105,8 +104,7 @@ func (r *compiled) matches(s *scan) bool {
 func (r *compiled) inScope(s *scan) bool {
 	n := s.n
 	if r.tagSet != nil || r.roleSet != nil {
-		role := strings.ToLower(strings.TrimSpace(dom.Attr(n, "role")))
-		return r.tagSet[n.Data] || r.roleSet[role]
+		return r.tagSet[n.Data] || r.roleSet != nil && r.roleSet[s.Role()]
 	}
 	if r.tokenSet != nil {
 		return true
@@ -123,7 +121,7 @@ func (r *compiled) inScope(s *scan) bool {
 // element's. Inside running text, classes say how words look, not what
 // they are.
 func (r *compiled) tokensMatch(s *scan) bool {
-	return r.tokenSet == nil || !inRunningText(s.n) && dom.AnyIn(s.Tokens(), r.tokenSet)
+	return r.tokenSet == nil || !s.inRunningText() && dom.AnyIn(s.Tokens(), r.tokenSet)
 }
 
 // textMatches checks the rule's length limit and word lists against the
@@ -135,11 +133,15 @@ func (r *compiled) textMatches(s *scan) bool {
 	if r.labelSet != nil && !r.labelSet[s.Norm()] {
 		return false
 	}
-	if len(r.startWords) > 0 && !dom.StartsWithWord(s.Norm(), r.startWords) {
+	if len(r.startWords) > 0 && !(s.mayStart(r.startsWord) && r.startsWord(s.Norm())) {
 		return false
 	}
 	return len(r.containWords) == 0 || dom.ContainsAny(s.Norm(), r.containWords)
 }
+
+// startsWord reports whether t starts with one of the rule's start words
+// as a whole word.
+func (r *compiled) startsWord(t string) bool { return dom.StartsWithWord(t, r.startWords) }
 
 // protected reports an element a rule never removes: it holds the page or
 // the story.

@@ -104,6 +104,8 @@ type scan struct {
 	text     *string
 	norm     *string
 	tlen     int
+	role     *string
+	running  int8 // inRunningText: 0 not asked yet, 1 yes, -1 no
 }
 
 func (s *scan) textLen() int {
@@ -170,10 +172,61 @@ func (s *scan) Text() string {
 // Norm is the text lower-cased with surrounding punctuation trimmed.
 func (s *scan) Norm() string {
 	if s.norm == nil {
-		t := dom.Normalize(s.Text())
+		t := dom.NormalizeCollapsed(s.Text())
 		s.norm = &t
 	}
 	return *s.norm
+}
+
+// leadMin is how many bytes of normalized text lead reads past any
+// punctuation the text opens with: more than any word a rule asks the text
+// to start with.
+const leadMin = 64
+
+// mayStart reports whether Norm may start as starts says, reading only the
+// first words of the element's text when Norm is not known yet: most
+// elements are ruled out by their first words, and a long block's whole
+// text is costly to build. starts must look at no more than the first
+// leadMin-1 bytes, and hold for Norm only if it holds for any longer text
+// that begins the same; a yes still needs checking against Norm.
+func (s *scan) mayStart(starts func(string) bool) bool {
+	if s.norm != nil || s.text != nil {
+		return starts(s.Norm())
+	}
+	lead, whole := dom.TextPrefix(s.n, leadMin)
+	lead = strings.TrimLeftFunc(strings.ToLower(lead), dom.IsEdgeRune)
+	if !whole && len(lead) < leadMin {
+		// The text opens with a long run of punctuation: read it all.
+		return starts(s.Norm())
+	}
+	return starts(lead)
+}
+
+// startsWithAny reports whether Norm starts with one of prefixes, each
+// shorter than leadMin.
+func (s *scan) startsWithAny(prefixes []string) bool {
+	return s.mayStart(func(t string) bool { return dom.StartsWithAny(t, prefixes) }) &&
+		dom.StartsWithAny(s.Norm(), prefixes)
+}
+
+// Role is the element's ARIA role, lower-cased.
+func (s *scan) Role() string {
+	if s.role == nil {
+		r := strings.ToLower(strings.TrimSpace(dom.Attr(s.n, "role")))
+		s.role = &r
+	}
+	return *s.role
+}
+
+// inRunningText is inRunningText of the element, asked once.
+func (s *scan) inRunningText() bool {
+	if s.running == 0 {
+		s.running = -1
+		if inRunningText(s.n) {
+			s.running = 1
+		}
+	}
+	return s.running > 0
 }
 
 // Tokens are the element's class and id tokens, with neighbouring pairs
