@@ -59,10 +59,10 @@ import (
 var allSections = []string{"pages", "memory", "cold", "shells"}
 
 type config struct {
-	web, www, ext, nodeModules, out, goBench, chromium, label, jsFlags string
-	runs, maxPages, cold, shellRuns                                    int
-	prune, memory                                                      bool
-	sections                                                           map[string]bool
+	web, www, ext, nodeModules, out, goBench, chromium, label, jsFlags, trace string
+	runs, maxPages, cold, shellRuns                                           int
+	prune, memory                                                             bool
+	sections                                                                  map[string]bool
 }
 
 func main() {
@@ -76,6 +76,7 @@ func main() {
 	flag.StringVar(&c.goBench, "gobench", "", "output of the native Go benchmarks to include (optional)")
 	flag.StringVar(&c.chromium, "chromium", cmp.Or(os.Getenv("CHROMIUM"), "/usr/bin/chromium"), "the browser")
 	flag.StringVar(&c.label, "label", "", "a name for this run (for comparing levers)")
+	flag.StringVar(&c.trace, "trace", "", "after the cold section, trace one more cold start with Chrome's tracing and write the trace here (JSON), with a summary of where the worker's time went")
 	flag.StringVar(&c.jsFlags, "js-flags", "", "V8 flags for every browser the bench starts, to see what a V8 tier or compile mode costs (say --no-liftoff)")
 	flag.StringVar(&sections, "sections", strings.Join(allSections, ","), "comma-separated sections to run: "+strings.Join(allSections, ", "))
 	flag.IntVar(&c.runs, "runs", 5, "runs per page and engine; the median counts")
@@ -234,6 +235,9 @@ func run(c config) error {
 		res.ColdRuns, err = coldStarts(bctx, srv.URL, coldPage, c.cold)
 		s := summarizeCold(coldPage, res.ColdRuns)
 		res.Cold = &s
+		if err == nil && c.trace != "" {
+			err = traceCold(bctx, srv.URL, coldPage, c.trace, os.Stdout)
+		}
 		return err
 	})
 	if err != nil {
