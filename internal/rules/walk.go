@@ -105,6 +105,8 @@ type scan struct {
 	norm     *string
 	tlen     int
 	role     *string
+	lead     string // how Norm starts, when it is not known yet (see mayStart)
+	leadOK   bool
 	running  int8 // inRunningText: 0 not asked yet, 1 yes, -1 no
 }
 
@@ -193,13 +195,16 @@ func (s *scan) mayStart(starts func(string) bool) bool {
 	if s.norm != nil || s.text != nil {
 		return starts(s.Norm())
 	}
-	lead, whole := dom.TextPrefix(s.n, leadMin)
-	lead = strings.TrimLeftFunc(strings.ToLower(lead), dom.IsEdgeRune)
-	if !whole && len(lead) < leadMin {
-		// The text opens with a long run of punctuation: read it all.
-		return starts(s.Norm())
+	if !s.leadOK {
+		lead, whole := dom.TextPrefix(s.n, leadMin)
+		lead = strings.TrimLeftFunc(strings.ToLower(lead), dom.IsEdgeRune)
+		if !whole && len(lead) < leadMin {
+			// The text opens with a long run of punctuation: read it all.
+			return starts(s.Norm())
+		}
+		s.lead, s.leadOK = lead, true
 	}
-	return starts(lead)
+	return starts(s.lead)
 }
 
 // startsWithAny reports whether Norm starts with one of prefixes, each
