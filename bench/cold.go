@@ -66,17 +66,18 @@ type coldSummary struct {
 }
 
 // coldStarts runs -cold starts per engine on page, alternating which goes
-// first: the page at once (then a second visit in a new tab of the same
-// browser context), and the page coming laterMs after the engine is ready.
-func coldStarts(bctx context.Context, base, page string, n int) ([]coldResult, error) {
+// first: the page at once in a fresh browser (then a second visit in a new
+// tab of the same profile), and the page coming laterMs after the engine is
+// ready.
+func coldStarts(bctx context.Context, c config, base, page string) ([]coldResult, error) {
 	var out []coldResult
-	for i := range n {
+	for i := range c.cold {
 		order := []string{"cr", "js"}
 		if i%2 == 1 {
 			slices.Reverse(order)
 		}
 		for _, engine := range order {
-			rs, err := coldStart(bctx, base, engine, page)
+			rs, err := coldStart(c, base, engine, page)
 			if err != nil {
 				return nil, err
 			}
@@ -105,13 +106,20 @@ func coldVisit(ctx context.Context, url string) (coldResult, error) {
 	return r, nil
 }
 
-// coldStart opens the cold page in a fresh browser context (empty cache),
-// closes that tab, and opens it again in a new tab of the same context: a
-// second visit, with the wasm in the HTTP cache and its compiled code in
-// V8's code cache. The context's own blank tab keeps it alive in between,
-// and holds no engine that the second visit could borrow compiled code from.
-func coldStart(bctx context.Context, base, engine, page string) ([]coldResult, error) {
-	bc, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
+// coldStart opens the cold page in a fresh browser with a profile of its
+// own (empty caches), leaves it open c.stay, closes that tab, and opens it
+// again in a new tab: a second visit, with the wasm in the HTTP cache and
+// its compiled code in V8's code cache. A browser of its own, not a new
+// browser context of the shared one: such a context is like a private
+// window, which keeps no compiled code for the next visit, so a second
+// visit there measured a cost no returning reader pays. The stay is the
+// first visit's reading time, during which Chrome tiers up and caches the
+// hot code. The browser's own blank tab keeps it alive in between, and
+// holds no engine that the second visit could borrow compiled code from.
+func coldStart(c config, base, engine, page string) ([]coldResult, error) {
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), launchOptions(c)...)
+	defer cancelAlloc()
+	bc, cancel := chromedp.NewContext(allocCtx)
 	defer cancel()
 	if err := chromedp.Do(bc); err != nil {
 		return nil, err
@@ -124,6 +132,9 @@ func coldStart(bctx context.Context, base, engine, page string) ([]coldResult, e
 			return nil, err
 		}
 		r, err := coldVisit(tab, fmt.Sprintf("%s/bench/cold.html?engine=%s&page=%s&visit=%d", base, engine, page, visit))
+		if visit == 0 && err == nil {
+			time.Sleep(c.stay)
+		}
 		cancelTab() // closes the tab
 		if err != nil {
 			return nil, fmt.Errorf("cold start %s, visit %d: %w", engine, visit+1, err)

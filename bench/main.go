@@ -62,6 +62,7 @@ type config struct {
 	web, www, ext, nodeModules, out, goBench, chromium, label, jsFlags, trace string
 	runs, maxPages, cold, shellRuns                                           int
 	prune, memory                                                             bool
+	stay                                                                      time.Duration // see coldStart
 	sections                                                                  map[string]bool
 }
 
@@ -83,6 +84,7 @@ func main() {
 	flag.IntVar(&c.maxPages, "pages", 0, "use only the first N pages of the corpus in the pages and memory sections (0: all)")
 	flag.IntVar(&c.cold, "cold", 5, "cold starts per engine")
 	flag.IntVar(&c.shellRuns, "shell-runs", 5, "runs per shell flow, page and engine")
+	flag.DurationVar(&c.stay, "stay", 5*time.Second, "how long a cold start's first visit stays open before the second visit: the reading time in which the browser caches compiled code")
 	flag.BoolVar(&c.prune, "prune", false, "cleanread gets a pruned copy of the page (clone, prune, serialize: timed)")
 	flag.BoolVar(&c.memory, "memory", true, "measure peak renderer memory per engine (false drops the memory section)")
 	flag.Parse()
@@ -232,7 +234,7 @@ func run(c config) error {
 	coldPage := medianBySize(names, sizesByName)
 	err = section("cold", func() error {
 		var err error
-		res.ColdRuns, err = coldStarts(bctx, srv.URL, coldPage, c.cold)
+		res.ColdRuns, err = coldStarts(bctx, c, srv.URL, coldPage)
 		s := summarizeCold(coldPage, res.ColdRuns)
 		res.Cold = &s
 		if err == nil && c.trace != "" {
