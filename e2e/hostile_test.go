@@ -320,6 +320,26 @@ const storyImageURLs = `[...document.querySelectorAll('#view .cr-content img, #v
   return urls;
 })`
 
+// workerProbe is the start of a page script that loads its own instance of
+// the public module (another URL gives another module instance, so another
+// worker), keeps a handle on the worker it starts in workers, and defines
+// ask(), which asks that worker for worker.js's debug answer.
+func workerProbe(instance string) string {
+	return `
+  const workers = [];
+  const Native = Worker;
+  window.Worker = class extends Native { constructor(...a) { super(...a); workers.push(this); } };
+  const m = await import('/cleanread.js?` + instance + `');
+  await m.init();
+  window.Worker = Native;
+  const ask = () => new Promise((resolve) => {
+    const w = workers.at(-1);
+    const on = (ev) => { if (ev.data?.type === 'memory') { w.removeEventListener('message', on); resolve(ev.data); } };
+    w.addEventListener('message', on);
+    w.postMessage({ type: 'memory' });
+  });`
+}
+
 // 500 cleans in one worker through the public API: the wasm memory stays
 // bounded. Go's heap grows to a high-water mark and a wasm memory never
 // shrinks, so the check is that the memory after 500 cleans is within a
@@ -330,22 +350,9 @@ func TestWorkerMemoryBounded(t *testing.T) {
 	}
 	tb := openTab(t, "/?autoclean=0")
 	tb.waitState("ready")
-	// The probe loads its own instance of the public module (another URL
-	// gives another module instance), keeps a handle on the worker it starts,
-	// and asks it for its memory size through worker.js's debug message.
-	const probe = `(async () => {
-  const workers = [];
-  const Native = Worker;
-  window.Worker = class extends Native { constructor(...a) { super(...a); workers.push(this); } };
-  const m = await import('/cleanread.js?memory-probe');
-  await m.init();
-  window.Worker = Native;
-  const ask = () => new Promise((resolve) => {
-    const w = workers.at(-1);
-    const on = (ev) => { if (ev.data?.type === 'memory') { w.removeEventListener('message', on); resolve(ev.data); } };
-    w.addEventListener('message', on);
-    w.postMessage({ type: 'memory' });
-  });
+	// The probe asks its own worker for its memory size.
+	probe := `(async () => {
+` + workerProbe("memory-probe") + `
   const html = await (await fetch('/sample.html')).text();
   const t0 = performance.now();
   const at = {};
