@@ -168,7 +168,7 @@ GO
   printf '\nreplace %s => %s\n' "$READABILITY_MOD" "$out/readability" "$DOM_MOD" "$out/dom" "$CSS_MOD" "$out/css" >>"$out/go.mod"
 }
 
-# stamp_wasm_url points the built cleanread.js and index.html at
+# stamp_wasm_url points the built cleanread.js, index.html and read.html at
 # cleanread.wasm?v=<hash of its bytes>. webserve answers a URL whose hash
 # matches the file with "immutable" and a year's max-age, so a returning
 # browser takes the wasm (and V8 its compiled code) from its cache without
@@ -177,9 +177,10 @@ stamp_wasm_url() {
   local h
   h=$(sha256sum "$WEB_OUT/cleanread.wasm" | cut -c1-16)
   sed -i "s|'./cleanread.wasm'|'./cleanread.wasm?v=$h'|" "$WEB_OUT/cleanread.js"
-  sed -i "s|href=\"cleanread.wasm\"|href=\"cleanread.wasm?v=$h\"|" "$WEB_OUT/index.html"
+  sed -i "s|href=\"cleanread.wasm\"|href=\"cleanread.wasm?v=$h\"|" "$WEB_OUT/index.html" "$WEB_OUT/read.html"
   grep -q "cleanread.wasm?v=$h'" "$WEB_OUT/cleanread.js" || die "stamp_wasm_url: cleanread.js no longer names './cleanread.wasm'"
   grep -q "cleanread.wasm?v=$h\"" "$WEB_OUT/index.html" || die "stamp_wasm_url: index.html no longer preloads cleanread.wasm"
+  grep -q "cleanread.wasm?v=$h\"" "$WEB_OUT/read.html" || die "stamp_wasm_url: read.html no longer preloads cleanread.wasm"
   say "wasm URL: cleanread.wasm?v=$h"
 }
 
@@ -367,6 +368,10 @@ build_extension() {
   find "$WEB_OUT" -maxdepth 1 -type f ! -name '*.gz' ! -name '*.br' ! -name 'index.html' \
     ! -name 'demo.*' ! -name 'sample.html' ! -name 'bookmarklet*' ! -name 'file-text.js' \
     -exec cp {} "$EXT_OUT/" \;
+  # The extension's reader tab cleans in the shared engine and never loads
+  # the wasm itself; only the bookmarklet's reader preloads it.
+  sed -i '/<link rel="preload" href="cleanread.wasm/d' "$EXT_OUT/read.html"
+  ! grep -q 'cleanread.wasm' "$EXT_OUT/read.html" || die "build_extension: the extension's read.html still preloads the wasm"
   # Firefox has no offscreen documents (its background page hosts the
   # engine) and warns about the permission it does not know.
   rm -rf "$EXT_FIREFOX_OUT"

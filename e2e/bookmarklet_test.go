@@ -55,6 +55,11 @@ func TestBookmarklet(t *testing.T) {
 				require.True(t, eval[bool](reader, `(document.querySelector('#view [data-control="block-images"]').click(), true)`))
 			}
 			assertNewsStory(t, reader)
+			// The reader's head preloads the wasm, and the engine takes that
+			// response rather than fetching it a second time.
+			assert.Equal(t, []string{"link"}, eval[[]string](reader, `performance.getEntriesByType('resource')
+				.filter((e) => new URL(e.name).pathname.endsWith('/cleanread.wasm')).map((e) => e.initiatorType)`),
+				"one fetch of the wasm, the preload's")
 			name := "bookmarklet-reader"
 			if tc.coop {
 				name += "-coop"
