@@ -15,9 +15,9 @@ const settle = 200 * time.Millisecond
 
 // bookmarklet times the bookmarklet of engine in a fresh browser context
 // (empty cache, new renderers): a first click on page first, which opens
-// the reader window, then, with the news tab in front again and on page
-// second, a click that finds that window by its name and posts the page
-// into it.
+// the reader window, then, once the reader has read it for -read, with the
+// news tab in front again and on page second, a click that finds that
+// window by its name and posts the page into it.
 func (env *shellEnv) bookmarklet(engine, first, second string, run int) []shellTrial {
 	trial := func(flow, page string) shellTrial {
 		return shellTrial{Flow: flow, Engine: engine, Page: page, Run: run}
@@ -58,6 +58,7 @@ func (env *shellEnv) bookmarklet(engine, first, second string, run int) []shellT
 	}
 	defer cancelReader()
 	one.record(p)
+	time.Sleep(env.c.read) // reading the first story
 
 	// Back to the news tab, as a reader who goes on to the next story.
 	if _, err := chromedp.CallBrowser(ctx, target.ActivateTarget, target.ActivateTargetParams{TargetID: news}); err != nil {

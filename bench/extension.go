@@ -13,8 +13,8 @@ import (
 
 // extension times the extension of engine in a browser started for this
 // trial alone: a toolbar click on page first (a fresh browser), then, with
-// that popup closed and the tab on page second, another (the browser used
-// once), then that popup's "Open in reader tab".
+// that popup closed, -read later and the tab on page second, another (the
+// browser used once), then that popup's "Open in reader tab".
 func (env *shellEnv) extension(engine, first, second string, run int) []shellTrial {
 	trial := func(flow, page string) shellTrial {
 		return shellTrial{Flow: flow, Engine: engine, Page: page, Run: run}
@@ -82,7 +82,8 @@ func (env *shellEnv) extension(engine, first, second string, run int) []shellTri
 	if err != nil {
 		return fail(err)
 	}
-	closeFirst() // as a popup closes when the reader clicks elsewhere
+	closeFirst()           // as a popup closes when the reader clicks elsewhere
+	time.Sleep(env.c.read) // reading, before the next page
 	pctx, closeSecond, err := popup(&out[1], second)
 	if err != nil {
 		return fail(err)

@@ -63,6 +63,7 @@ type config struct {
 	runs, maxPages, cold, shellRuns                                           int
 	prune, memory                                                             bool
 	stay                                                                      time.Duration // see coldStart
+	read                                                                      time.Duration // see shells
 	sections                                                                  map[string]bool
 }
 
@@ -84,6 +85,7 @@ func main() {
 	flag.IntVar(&c.maxPages, "pages", 0, "use only the first N pages of the corpus in the pages and memory sections (0: all)")
 	flag.IntVar(&c.cold, "cold", 5, "cold starts per engine")
 	flag.IntVar(&c.shellRuns, "shell-runs", 5, "runs per shell flow, page and engine")
+	flag.DurationVar(&c.read, "read", 3*time.Second, "in the shells, how long the reader reads the first story before the second click or popup")
 	flag.DurationVar(&c.stay, "stay", 5*time.Second, "how long a cold start's first visit stays open before the second visit: the reading time in which the browser caches compiled code")
 	flag.BoolVar(&c.prune, "prune", false, "cleanread gets a pruned copy of the page (clone, prune, serialize: timed)")
 	flag.BoolVar(&c.memory, "memory", true, "measure peak renderer memory per engine (false drops the memory section)")
