@@ -26,12 +26,37 @@ const (
 	ffWidget = "cleanread_cleanread_invalid"
 )
 
+// extensionPrefs are prefs plus the pin of the add-on's moz-extension://
+// origin.
+func extensionPrefs(t *testing.T, prefs map[string]any) map[string]any {
+	t.Helper()
+	uuids, err := json.Marshal(map[string]string{ffExtID: ffExtUUID})
+	require.NoError(t, err)
+	out := map[string]any{"extensions.webextensions.uuids": string(uuids)}
+	for k, v := range prefs {
+		out[k] = v
+	}
+	return out
+}
+
+// installExtension installs the built Firefox add-on as a temporary one.
+func (ff *firefox) installExtension(t *testing.T) {
+	t.Helper()
+	dir, err := filepath.Abs(extFirefoxDir)
+	require.NoError(t, err)
+	_, err = os.Stat(filepath.Join(dir, "manifest.json"))
+	require.NoError(t, err, "the extension is not built: run ./build.sh first")
+	var installed struct {
+		Extension string `json:"extension"`
+	}
+	ff.call("webExtension.install", map[string]any{"extensionData": map[string]any{"type": "path", "path": dir}}, &installed)
+	require.Equal(t, ffExtID, installed.Extension)
+}
+
 // The demo, the bookmarklet's reader window and the extension in headless
 // Firefox, driven over WebDriver BiDi.
 func TestFirefox(t *testing.T) {
-	uuids, err := json.Marshal(map[string]string{ffExtID: ffExtUUID})
-	require.NoError(t, err)
-	ff := startFirefox(t, map[string]any{"extensions.webextensions.uuids": string(uuids)})
+	ff := startFirefox(t, extensionPrefs(t, nil))
 	ff.call("session.subscribe", map[string]any{"events": []string{"log.entryAdded"}}, nil)
 	story := newsSite(t, false, func() string { return newsPage })
 
@@ -96,15 +121,7 @@ func TestFirefox(t *testing.T) {
 	})
 
 	t.Run("extension", func(t *testing.T) {
-		dir, err := filepath.Abs(extFirefoxDir)
-		require.NoError(t, err)
-		_, err = os.Stat(filepath.Join(dir, "manifest.json"))
-		require.NoError(t, err, "the extension is not built: run ./build.sh first")
-		var installed struct {
-			Extension string `json:"extension"`
-		}
-		ff.call("webExtension.install", map[string]any{"extensionData": map[string]any{"type": "path", "path": dir}}, &installed)
-		require.Equal(t, ffExtID, installed.Extension)
+		ff.installExtension(t)
 
 		// A page of the add-on's own, in a background tab, reaches the popup
 		// through extension.getViews: BiDi does not list popups.
@@ -166,5 +183,8 @@ func TestFirefox(t *testing.T) {
 			popup.text("#message"))
 		assert.True(t, valueOf[bool](t, popup, `document.getElementById('open').hidden`))
 		ff.popupScreenshot(t, "firefox-extension-popup-restricted")
+		ff.closePopup(t)
+
+		engineWhileBrowsing(t, ff, probe, story)
 	})
 }

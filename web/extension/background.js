@@ -15,7 +15,10 @@ if (typeof document !== 'undefined') {
   var engineHost = null;
   api.runtime.onMessage.addListener(function (msg, sender, sendResponse) {
     if (!msg || msg.to !== 'cleanread-engine') return false; // ENGINE of engine-link.js (a classic script cannot import it)
-    engineHost = engineHost || import('./engine-host.js');
+    engineHost = engineHost || import('./engine-host.js').then(function (host) {
+      stayWhileBrowsing();
+      return host;
+    });
     engineHost.then(function (host) {
       return host.handle(msg, sender);
     }).then(sendResponse, function (err) {
@@ -23,6 +26,19 @@ if (typeof document !== 'undefined') {
     });
     return true;
   });
+}
+
+// stayWhileBrowsing keeps the page, and the warm cleaner in it, up while
+// the browser is in use. Firefox suspends an idle background page, and
+// every event its listeners get counts as activity; tab switches and page
+// loads are what browsing is made of. The listeners are added once the
+// cleaner has started, not as the page starts, so Firefox does not keep
+// them to wake a suspended page: an idle browser lets the page go, and the
+// next popup starts it again.
+function stayWhileBrowsing() {
+  var activity = function () {}; // the event itself is the point
+  api.tabs.onActivated.addListener(activity);
+  api.tabs.onUpdated.addListener(activity, { properties: ['status'] });
 }
 
 // openReaderFor reads tab (the shortcut grants activeTab on it) and opens
