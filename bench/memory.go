@@ -16,15 +16,28 @@ import (
 
 // memResult is one engine's memory over the whole corpus.
 type memResult struct {
-	Engine        string `json:"engine"`
-	PeakRSS       int64  `json:"peakRendererRSSBytes"`
-	WasmMemory    int64  `json:"wasmMemoryBytes,omitempty"`
-	JSHeapUsed    int64  `json:"mainThreadJSHeapUsedBytes"`
-	RendererPID   int64  `json:"rendererPID"`
-	PagesCleaned  int    `json:"pagesCleaned"`
-	MeasuredWhat  string `json:"measured"`
-	ErrorIfFailed string `json:"error,omitempty"`
+	Engine       string `json:"engine"`
+	PeakRSS      int64  `json:"peakRendererRSSBytes"`
+	WasmMemory   int64  `json:"wasmMemoryBytes,omitempty"`
+	JSHeapUsed   int64  `json:"mainThreadJSHeapUsedBytes"`
+	RendererPID  int64  `json:"rendererPID"`
+	PagesCleaned int    `json:"pagesCleaned"`
+	// Over many cleans (cleanread only): the wasm memory and the live Go
+	// heap after a collection, after flatFrom cleans and after flatTo.
+	FlatFrom, FlatTo workerMem `json:",omitzero"`
+	MeasuredWhat     string    `json:"measured"`
+	ErrorIfFailed    string    `json:"error,omitempty"`
 }
+
+// workerMem is the worker's answer to {type: 'memory'}.
+type workerMem struct {
+	Bytes int64 `json:"bytes"`
+	Heap  int64 `json:"heap"`
+}
+
+// flatFrom and flatTo are the clean counts at which the memory section
+// reads the worker's memory, to show it flat over many cleans.
+const flatFrom, flatTo = 100, 500
 
 // rendererPIDs lists the browser's renderer processes.
 func rendererPIDs(ctx context.Context) (map[int64]bool, error) {
@@ -104,6 +117,33 @@ func memory(bctx context.Context, base, engine string, names []string) memResult
 	m.JSHeapUsed, _ = evalIn[int64](ctx, 10*time.Second, `bench.jsHeap()`)
 	if engine == "cr" {
 		m.WasmMemory, _ = evalIn[int64](ctx, 10*time.Second, `bench.wasmMemory()`)
+		if err := manyCleans(ctx, &m, names); err != nil {
+			return fail(err)
+		}
 	}
 	return m
+}
+
+// manyCleans goes on cleaning the corpus round and round in the same tab,
+// one run per page, up to flatTo cleans, and reads the worker's memory
+// after flatFrom and after flatTo.
+func manyCleans(ctx context.Context, m *memResult, names []string) error {
+	for i := m.PagesCleaned; i < flatTo; i++ {
+		n := names[i%len(names)]
+		if _, err := evalIn[pageResult](ctx, 120*time.Second, fmt.Sprintf(`bench.page(%q, 1, "cr")`, n)); err != nil {
+			return err
+		}
+		if i+1 == flatFrom || i+1 == flatTo {
+			w, err := evalIn[workerMem](ctx, 30*time.Second, `bench.workerMemory()`)
+			if err != nil {
+				return err
+			}
+			if i+1 == flatFrom {
+				m.FlatFrom = w
+			} else {
+				m.FlatTo = w
+			}
+		}
+	}
+	return nil
 }

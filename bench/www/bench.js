@@ -140,6 +140,14 @@ window.bench = {
     return window.__cleanreadWorkers?.length ? askMemory(window.__cleanreadWorkers.at(-1)) : Promise.resolve(-1);
   },
 
+  // workerMemory asks the worker for its memory size and its live Go heap
+  // after a collection (bytes).
+  async workerMemory() {
+    const w = window.__cleanreadWorkers?.at(-1);
+    const r = w ? await askWorker(w, 'memory') : null;
+    return { bytes: r?.bytes ?? -1, heap: r?.heap ?? -1 };
+  },
+
   jsHeap() {
     return performance.memory ? performance.memory.usedJSHeapSize : -1;
   },
