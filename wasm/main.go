@@ -12,7 +12,6 @@
 package main
 
 import (
-	"runtime"
 	"runtime/debug"
 	"strconv"
 	"syscall/js"
@@ -39,25 +38,7 @@ func main() {
 	}
 	if n, err := strconv.Atoi(memLimitMiB); err == nil && n > 0 {
 		debug.SetMemoryLimit(int64(n) << 20)
-		reserveHeap(n)
 	}
 	register(js.Global(), version)
 	select {} // keep the Go program, and so the clean function, alive
-}
-
-// reserveHeap grows the wasm memory to about the heap's limit in one step,
-// at start-up, while it holds next to nothing. The heap gets there after a
-// few cleans anyway, but step by step: V8 grows a memory by moving it when
-// it cannot grow it in place, so each step copies all that came before, in
-// the middle of the first cleans. The block is freed at once; its pages
-// stay with Go's heap for the cleans to use.
-func reserveHeap(limitMiB int) {
-	const headroomMiB = 8 // the runtime's own needs, next to the heap
-	if limitMiB <= headroomMiB {
-		return
-	}
-	b := make([]byte, (limitMiB-headroomMiB)<<20)
-	runtime.KeepAlive(b)
-	b = nil
-	runtime.GC()
 }
