@@ -23,8 +23,10 @@ type memResult struct {
 	RendererPID  int64  `json:"rendererPID"`
 	PagesCleaned int    `json:"pagesCleaned"`
 	// Over many cleans (cleanread only): the wasm memory and the live Go
-	// heap after a collection, after flatFrom cleans and after flatTo.
+	// heap after a collection, after FlatFromAt cleans (flatFrom, or the
+	// corpus's length when that is longer) and after flatTo.
 	FlatFrom, FlatTo workerMem `json:",omitzero"`
+	FlatFromAt       int       `json:"flatFromAt,omitempty"`
 	MeasuredWhat     string    `json:"measured"`
 	ErrorIfFailed    string    `json:"error,omitempty"`
 }
@@ -126,23 +128,34 @@ func memory(bctx context.Context, base, engine string, names []string) memResult
 
 // manyCleans goes on cleaning the corpus round and round in the same tab,
 // one run per page, up to flatTo cleans, and reads the worker's memory
-// after flatFrom and after flatTo.
+// after flatFrom cleans (at once when the corpus was longer) and after flatTo.
 func manyCleans(ctx context.Context, m *memResult, names []string) error {
+	read := func() (workerMem, error) {
+		return evalIn[workerMem](ctx, 30*time.Second, `bench.workerMemory()`)
+	}
+	if m.PagesCleaned >= flatFrom {
+		w, err := read()
+		if err != nil {
+			return err
+		}
+		m.FlatFrom, m.FlatFromAt = w, m.PagesCleaned
+	}
 	for i := m.PagesCleaned; i < flatTo; i++ {
 		n := names[i%len(names)]
 		if _, err := evalIn[pageResult](ctx, 120*time.Second, fmt.Sprintf(`bench.page(%q, 1, "cr")`, n)); err != nil {
 			return err
 		}
-		if i+1 == flatFrom || i+1 == flatTo {
-			w, err := evalIn[workerMem](ctx, 30*time.Second, `bench.workerMemory()`)
-			if err != nil {
-				return err
-			}
-			if i+1 == flatFrom {
-				m.FlatFrom = w
-			} else {
-				m.FlatTo = w
-			}
+		if i+1 != flatFrom && i+1 != flatTo {
+			continue
+		}
+		w, err := read()
+		if err != nil {
+			return err
+		}
+		if i+1 == flatFrom {
+			m.FlatFrom, m.FlatFromAt = w, flatFrom
+		} else {
+			m.FlatTo = w
 		}
 	}
 	return nil

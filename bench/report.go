@@ -82,7 +82,7 @@ func printTable(w io.Writer, r result, out string) {
 		t.compare("peak renderer RSS (VmHWM), whole corpus", "memory", float64(crMem.PeakRSS), float64(jsMem.PeakRSS), mb(crMem.PeakRSS), mb(jsMem.PeakRSS))
 		t.row("  wasm linear memory at the end", mb(crMem.WasmMemory), "", "")
 		if crMem.FlatTo.Bytes > 0 {
-			t.row(fmt.Sprintf("  after %d / %d cleans: wasm memory", flatFrom, flatTo),
+			t.row(fmt.Sprintf("  after %d / %d cleans: wasm memory", crMem.FlatFromAt, flatTo),
 				mb(crMem.FlatFrom.Bytes)+" / "+mb(crMem.FlatTo.Bytes), "", "")
 			t.row("    live Go heap after a collection",
 				mb(crMem.FlatFrom.Heap)+" / "+mb(crMem.FlatTo.Heap), "", "")
