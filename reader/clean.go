@@ -71,7 +71,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*outcome, error) {
 		return nil, ErrNotArticle
 	}
 	// Security hook (sanitize.go, ids.go): cr- ids, fragment links, denied attributes.
-	c.fillRestorable(story, &removed)
+	c.fillRestorable(story, &removed, base, pageURL)
 	lockStory(story, pageURL)
 	placeAnchors(story, removed.list)
 

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -36,8 +37,12 @@ func leaveMarker(n *html.Node, index int) string {
 }
 
 // fillRestorable gives every removal whose marker ended up in the story its
-// sanitized HTML, and clears the anchor of the others.
-func (c *Cleaner) fillRestorable(story *html.Node, rm *removals) {
+// HTML, made safe exactly as the story is: prepared (URLs checked and made
+// absolute, so its links survive the policy; active elements out), locked
+// (ids prefixed, denied attributes out) and sanitized. It clears the anchor
+// of the others. Blocks the pre-pass took out never went through the
+// story's preparation, and one the story pass took has not been locked yet.
+func (c *Cleaner) fillRestorable(story *html.Node, rm *removals, base, page *url.URL) {
 	inStory := map[string]bool{}
 	for _, n := range markers(story) {
 		inStory[getAttr(n, "n")] = true
@@ -48,6 +53,8 @@ func (c *Cleaner) fillRestorable(story *html.Node, rm *removals) {
 			for _, m := range markers(node) {
 				detach(m) // places of smaller blocks removed inside this one
 			}
+			prepareStory(node, base, c.cfg.blockImages)
+			lockStory(node, page)
 			var sb strings.Builder
 			if err := html.Render(&sb, node); err == nil {
 				r.HTML = c.policy.Sanitize(sb.String())

@@ -77,3 +77,44 @@ func TestPrePassRemovalsInsideTheStoryAreRestorable(t *testing.T) {
 	assert.Empty(t, nav.HTML)
 	assert.NotContains(t, a.Content, "cr-removed")
 }
+
+// TestRestoredBlocksKeepTheirLinks: a block the cleaner takes out comes back
+// with its links, made safe exactly as the same block is when it stays in
+// the story: relative links resolved, a javascript: link without its href,
+// handlers gone. Both passes are covered: the pre-pass (class tokens) and
+// the story pass ("Read more" line).
+func TestRestoredBlocksKeepTheirLinks(t *testing.T) {
+	cases := []struct{ name, block, rule string }{ // rule: the one that takes the block
+		{"pre-pass", `<p class="related">See also <a href="/2026/ferry" onclick="track()">Ferry timetable changes</a> and <a href="javascript:alert(1)">a trap</a></p>`, "clutter-class"},
+		{"story pass", `<p>Read more: <a href="/2026/ferry">Ferry timetable changes</a> <a href="javascript:alert(1)">a trap</a></p>`, "cta-line"},
+	}
+	const pageURL = "https://news.example/2026/harbour-plan"
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			page := storyAt(tc.block, 3)
+			a, err := reader.New().CleanString(page, pageURL)
+			require.NoError(t, err)
+			var r *reader.Removal
+			for i := range a.Removed {
+				if strings.Contains(a.Removed[i].Text, "Ferry timetable") {
+					r = &a.Removed[i]
+				}
+			}
+			require.NotNil(t, r, "the block is removed")
+			assert.Equal(t, tc.rule, r.Rule)
+			require.NotEmpty(t, r.Anchor, "the block stood inside the story")
+			assert.Contains(t, r.HTML, `href="https://news.example/2026/ferry"`, "its link comes back, resolved")
+			assert.NotContains(t, strings.ToLower(r.HTML), "javascript:")
+			assert.NotContains(t, r.HTML, "onclick")
+			assert.Contains(t, r.HTML, "a trap", "the dead link keeps its text")
+
+			// The same block, named as nothing in particular, kept in the story.
+			plain := storyAt(strings.Replace(tc.block, ` class="related"`, "", 1), 3)
+			kept, err := reader.New(reader.WithTeaserPass(false)).CleanString(plain, pageURL)
+			require.NoError(t, err)
+			link := r.HTML[strings.Index(r.HTML, "<a "):]
+			link = link[:strings.Index(link, "</a>")+4]
+			assert.Contains(t, kept.Content, link, "the link is made safe as the story's own links are")
+		})
+	}
+}
