@@ -46,8 +46,9 @@ type Article struct {
 type Removal struct {
 	// Rule is the name of the rule that matched.
 	Rule string `json:"rule"`
-	// Label says in plain words what the rule removes ("Advertisement",
-	// "Share buttons"), for a reader.
+	// Label says in plain words what the block was ("Advertisement",
+	// "Share buttons"), for a reader: the rule's label, or a more precise
+	// one from what matched (which family of class names).
 	Label string `json:"label"`
 	// Tag is the removed element's tag name.
 	Tag string `json:"tag"`

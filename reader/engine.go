@@ -46,24 +46,24 @@ func (c *Cleaner) postPass(story *html.Node, host string, meta storyMeta, rm *re
 // cut takes a rule's hit out of the tree: each block is recorded, leaves a
 // marker where it stood (so the view can put it back) and is detached.
 func (rm *removals) cut(h rules.Hit) {
-	rm.take(h.Rule, h.Node)
+	rm.take(h, h.Node)
 	if h.Also != nil {
-		rm.take(h.Rule, h.Also)
+		rm.take(h, h.Also)
 	}
 }
 
-func (rm *removals) take(info *rules.Info, n *html.Node) {
-	r := record(info, n)
+func (rm *removals) take(h rules.Hit, n *html.Node) {
+	r := record(h, n)
 	r.Anchor = leaveMarker(n, len(rm.list))
 	rm.list = append(rm.list, r)
 	rm.nodes = append(rm.nodes, n)
 	detach(n)
 }
 
-func record(info *rules.Info, n *html.Node) Removal {
+func record(h rules.Hit, n *html.Node) Removal {
 	t := textOf(n)
 	if utf8.RuneCountInString(t) > removedTextLen {
 		t = string([]rune(t)[:removedTextLen]) + "…"
 	}
-	return Removal{Rule: info.Name, Label: info.Label, Tag: n.Data, Text: t}
+	return Removal{Rule: h.Rule.Name, Label: h.Label, Tag: n.Data, Text: t}
 }

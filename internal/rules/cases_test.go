@@ -18,7 +18,8 @@ import (
 
 // Each rule has a case file testdata/<rule>.txt in goldmark's numbered
 // format: a head "N: title", the snippet, and what the cleaner must do with
-// it — "removed <rule>" or "kept". A title holding [before] or [after]
+// it — "removed <rule>" or "kept"; "removed <rule> as <label>" also says
+// what the reader is told the block was. A title holding [before] or [after]
 // places the snippet before the story's first paragraph or after its last;
 // otherwise it stands in the middle. Kept cases are near misses: blocks
 // that look like the rule's clutter and are the story's own.
@@ -93,7 +94,11 @@ func checkCase(t *testing.T, c *reader.Cleaner, rule string, rc ruleCase) {
 	for _, r := range a.Removed {
 		by = append(by, r.Rule)
 	}
-	switch rc.want {
+	want, label, labelled := strings.Cut(rc.want, " as ")
+	if labelled {
+		assert.Contains(t, labelsOf(a.Removed, rule), label, "%s: what the reader is told", rc.title)
+	}
+	switch want {
 	case "kept":
 		assert.Contains(t, squash(a.TextContent), snippetText, "%s: must be kept (removals: %v)", rc.title, by)
 		for _, r := range a.Removed {
@@ -121,7 +126,7 @@ func TestEveryRuleHasCases(t *testing.T) {
 		}
 		removed, kept := 0, 0
 		for _, rc := range readRuleCases(t, casePath(r.Name)) {
-			switch rc.want {
+			switch want, _, _ := strings.Cut(rc.want, " as "); want {
 			case "kept":
 				kept++
 			case "removed " + r.Name:
@@ -138,6 +143,17 @@ func TestEveryRuleHasCases(t *testing.T) {
 	}
 }
 
+// labelsOf lists the labels of the removals by rule.
+func labelsOf(removed []reader.Removal, rule string) []string {
+	var out []string
+	for _, r := range removed {
+		if r.Rule == rule {
+			out = append(out, r.Label)
+		}
+	}
+	return out
+}
+
 var rxTags = regexp.MustCompile(`<[^>]*>`)
 
 // visibleText is a snippet's text with tags removed and spaces folded.
@@ -146,3 +162,34 @@ func visibleText(h string) string {
 }
 
 func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestClutterFamilies: every token family of clutter-class has a label and
+// a reason, no token names two families, and a block named by any token of
+// a family is removed with that family's label, never a generic one.
+func TestClutterFamilies(t *testing.T) {
+	c := reader.New()
+	seen := map[string]string{}
+	var generic string
+	for _, r := range rules.All() {
+		if r.Name == "clutter-class" {
+			generic = r.Label
+		}
+	}
+	require.NotEmpty(t, generic)
+	for _, f := range rules.ClutterFamilies() {
+		assert.NotEmpty(t, f.Label)
+		assert.NotEqual(t, generic, f.Label)
+		assert.NotEmpty(t, f.Why, "%s: no reason", f.Label)
+		require.NotEmpty(t, f.Tokens, f.Label)
+		for _, tok := range f.Tokens {
+			if other, dup := seen[tok]; dup {
+				t.Errorf("token %q names both %q and %q", tok, other, f.Label)
+			}
+			seen[tok] = f.Label
+			block := fmt.Sprintf(`<div class="x-%s"><a href="/elsewhere">Somewhere else on the site</a></div>`, tok)
+			a, err := c.CleanString(storytest.At(block, 7), "https://news.example/2026/harbour-plan")
+			require.NoError(t, err)
+			assert.Equal(t, []string{f.Label}, labelsOf(a.Removed, "clutter-class"), "token %q", tok)
+		}
+	}
+}

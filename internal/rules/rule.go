@@ -23,11 +23,14 @@ const (
 // every condition it sets holds. Rules name only general signals: tags, ARIA
 // roles, class/id tokens, label words and page structure — never a site.
 type rule struct {
-	name  string   // stable name, used in Article.Removed and WithoutRules
-	label string   // what a reader is told was removed, in plain words
-	why   string   // one line on why this is clutter
-	langs []string // languages the words of its shape cover; the word lists above name their own
-	pass  pass
+	name  string // stable name, used in Article.Removed and WithoutRules
+	label string // what a reader is told was removed, in plain words
+	// labelOf optionally names what matched more precisely than label (""
+	// keeps label): which family of class tokens, say.
+	labelOf func(*scan) string
+	why     string   // one line on why this is clutter
+	langs   []string // languages the words of its shape cover; the word lists above name their own
+	pass    pass
 
 	tags   []string // element names it looks at; empty means any block-ish element
 	roles  []string // ARIA roles (any one)

@@ -12,9 +12,10 @@ import (
 // Hit is one match: the rule, the element it matched and, for rules that
 // take a neighbour along (a heading with its list), that neighbour.
 type Hit struct {
-	Rule *Info
-	Node *html.Node
-	Also *html.Node // nil when the rule takes nothing along
+	Rule  *Info
+	Label string // what a reader is told the block was: the rule's label or a more precise one
+	Node  *html.Node
+	Also  *html.Node // nil when the rule takes nothing along
 }
 
 // Cut is called for every hit, top-down. It must take hit.Node and, when
@@ -68,7 +69,12 @@ func (t *Table) walk(root *html.Node, p pass, host string, lay *layout, cut Cut)
 			continue
 		}
 		next := dom.Next(root, n, true)
-		hit := Hit{Rule: &t.info[r], Node: n}
+		hit := Hit{Rule: &t.info[r], Node: n, Label: t.info[r].Label}
+		if of := t.rules[r].labelOf; of != nil {
+			if l := of(s); l != "" {
+				hit.Label = l
+			}
+		}
 		if also := t.rules[r].also; also != nil {
 			hit.Also = also(s)
 		}
