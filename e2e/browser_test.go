@@ -160,19 +160,22 @@ document.addEventListener('securitypolicyviolation', (e) => {
 });
 `
 
-// openTab opens a new tab with the alert hooks installed and loads path.
-func openTab(t *testing.T, path string) *tab {
+// openTab opens a new tab with the alert hooks installed, and then the
+// scripts given (each run before any page script), and loads path.
+func openTab(t *testing.T, path string, scripts ...string) *tab {
 	t.Helper()
 	tb := &tab{t: t}
 	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithListener(tb.listen))
 	t.Cleanup(cancel)
 	tb.ctx = ctx
 	require.NoError(t, chromedp.Do(ctx), "opening a tab") // no deadline on the tab's first run
-	tb.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument,
-			page.AddScriptToEvaluateOnNewDocumentParams{Source: hookScript})
-		return err
-	}))
+	for _, src := range append([]string{hookScript}, scripts...) {
+		tb.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument,
+				page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+			return err
+		}))
+	}
 	tb.do(chromedp.Navigate(baseURL + path))
 	return tb
 }

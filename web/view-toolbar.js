@@ -9,6 +9,7 @@ import { choices, step, nextTheme } from './settings-store.js';
 import { actionForKey, shortcuts } from './view-keys.js';
 import { buildRemovedList } from './view-removed.js';
 import { createSpeaker, readableBlocks } from './view-speech.js';
+import { watchVoices, noVoiceReasons } from './view-voices.js';
 import { markdownOf, copyText, standaloneHTML, download, fileNameFor, viewCSS } from './view-export.js';
 
 let instances = 0;
@@ -152,7 +153,7 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
 
   // ---- read aloud ----
   const speaker = createSpeaker(state, { onChange: speechChanged });
-  const playBtn = button('Play', { 'data-control': 'play', onclick: () => speaker.toggle() });
+  const playBtn = button('Play', { 'data-control': 'play', onclick: () => readAloud(() => speaker.toggle()) });
   const stopBtn = button('Stop', { 'data-control': 'stop', onclick: () => speaker.stop() });
   const rateSel = h('select', { class: 'cr-select', id: id('rate'), 'data-control': 'rate' });
   for (const r of rates) rateSel.append(h('option', { value: String(r), text: `${r}×` }));
@@ -169,17 +170,48 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
   const synth = doc.defaultView.speechSynthesis;
   synth?.addEventListener?.('voiceschanged', fillVoices);
   fillVoices();
-  const noSpeech = !synth;
+  const speechHint = h('p', { class: 'cr-hint', id: id('speech-hint') });
   addPanel('speech', [h('span', { 'aria-hidden': 'true', text: '▶' }), h('span', { class: 'cr-wide-label', text: ' Read aloud' })],
     'Read aloud', [
       h('div', { class: 'cr-row' }, h('div', { class: 'cr-stepper' }, playBtn, stopBtn)),
       h('div', { class: 'cr-row' }, h('label', { class: 'cr-label', for: rateSel.id, text: 'Speed' }), rateSel),
       h('div', { class: 'cr-row' }, h('label', { class: 'cr-label', for: voiceSel.id, text: 'Voice' }), voiceSel),
-      h('p', { class: 'cr-hint', text: noSpeech
-        ? 'This browser has no speech synthesis.'
-        : 'Click a paragraph to start reading there. Uses your system’s voices: nothing is sent anywhere.' }),
+      speechHint,
     ], { keys: 'r', title: 'Read aloud (R)' });
   panels.speech.btn.setAttribute('aria-label', 'Read aloud');
+  const voices = watchVoices(doc.defaultView, voicesChanged);
+  voicesChanged(voices.status);
+
+  // voicesChanged shows whether the view can read aloud. Without a voice the
+  // panel still opens, to say why; Play and its settings are disabled and
+  // point at that sentence, and the toolbar button says it too.
+  function voicesChanged(status) {
+    const none = status === 'none';
+    state.container.dataset.crVoices = status;
+    for (const c of [playBtn, rateSel, voiceSel]) c.disabled = none;
+    speechHint.textContent = none
+      ? noVoiceReasons[voices.reason] ?? noVoiceReasons['no-voice']
+      : 'Click a paragraph to start reading there. Uses your system’s voices: nothing is sent anywhere.';
+    if (none) playBtn.setAttribute('aria-describedby', speechHint.id);
+    else playBtn.removeAttribute('aria-describedby');
+    const btn = panels.speech.btn;
+    btn.setAttribute('aria-label', none ? 'Read aloud, not available' : 'Read aloud');
+    btn.title = none ? 'Read aloud is not available: no voice (R)' : 'Read aloud (R)';
+    if (none) speaker.stop();
+  }
+
+  // readAloud runs start once it is known that a voice exists, or says why
+  // nothing will be read; it returns whether start ran. A voice may have
+  // come after the view first gave up waiting: the status now decides.
+  async function readAloud(start) {
+    if (voices.status === 'checking') await voices.settled;
+    if (voices.status !== 'ready') {
+      announce(`Read aloud is not available. ${speechHint.textContent}`);
+      return false;
+    }
+    start();
+    return true;
+  }
 
   // ---- removed ----
   const removed = buildRemovedList(state, announce);
@@ -318,9 +350,12 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
         break;
       }
       case 'read':
-        if (speaker.status === 'idle') speaker.play(firstVisibleBlock());
-        else speaker.toggle();
-        announce(speaker.status === 'playing' ? 'Reading aloud' : 'Reading paused');
+        readAloud(() => {
+          if (speaker.status === 'idle') speaker.play(firstVisibleBlock());
+          else speaker.toggle();
+          // Only what did happen: a story with nothing to read stays idle.
+          if (speaker.status !== 'idle') announce(speaker.status === 'playing' ? 'Reading aloud' : 'Reading paused');
+        });
         break;
       case 'removed': toggle('removed'); break;
       case 'help': toggle('help'); break;
@@ -340,7 +375,7 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
   }
 
   function onStoryClick(ev) {
-    if (!('crReading' in state.container.dataset) || noSpeech) return;
+    if (!('crReading' in state.container.dataset) || voices.status !== 'ready') return;
     if (ev.target.closest?.('a, button, .cr-controls')) return;
     if (!doc.getSelection()?.isCollapsed) return; // the reader is selecting text
     const block = speaker.blockAt(ev.target);
@@ -375,6 +410,7 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
       doc.removeEventListener('pointerdown', onPointerDown);
       state.container.removeEventListener('click', onStoryClick);
       synth?.removeEventListener?.('voiceschanged', fillVoices);
+      voices.stop();
     },
   };
 }
