@@ -63,7 +63,8 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
       'data-panel': name,
     });
     panel.hidden = true;
-    panel.append(h('h2', { id: id(`${name}-h`), text: heading }), ...[].concat(body));
+    // The heading takes focus when the panel's first control is out of sight (see focusFirst).
+    panel.append(h('h2', { id: id(`${name}-h`), tabindex: '-1', text: heading }), ...[].concat(body));
     const btn = button(label, {
       'aria-expanded': 'false',
       'aria-controls': panel.id,
@@ -87,7 +88,19 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
     openName = name;
     state.container.dataset.crPanel = name;
     if (name === 'speech') state.container.dataset.crReading = '';
-    if (focus) p.panel.querySelector('button, select, textarea, [tabindex]')?.focus();
+    if (focus) focusFirst(p.panel);
+  }
+
+  // focusFirst opens the panel at its top and focuses its first control when
+  // that is in sight there, else its heading: focusing a control far down a
+  // long list (the first Restore button on a phone) would scroll the panel
+  // to it, and the reader would land mid-list.
+  function focusFirst(panel) {
+    panel.scrollTop = 0;
+    const first = panel.querySelector('button, select, textarea, [tabindex]:not([tabindex="-1"])');
+    const top = panel.getBoundingClientRect().top;
+    if (first && first.getBoundingClientRect().bottom - top <= panel.clientHeight) first.focus();
+    else panel.querySelector('h2').focus({ preventScroll: true });
   }
 
   function close({ focusButton = true } = {}) {
