@@ -97,15 +97,22 @@ func openViewTab(t *testing.T, path string) *tab {
 // cleanFixture cleans e2e/testdata/view-fixture.html in the demo.
 func cleanFixture(t *testing.T, tb *tab) {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "view-fixture.html"))
+	cleanFile(t, tb, "view-fixture.html", fixtureURL)
+	require.Equal(t, "Lighthouse keepers return to Skerry Point", tb.text("#view .cr-title"))
+}
+
+// cleanFile pastes e2e/testdata/name into the demo with the address
+// pageURL and cleans it.
+func cleanFile(t *testing.T, tb *tab, name, pageURL string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
 	require.NoError(t, err)
 	tb.waitState("ready", "done")
 	tb.setValue("html", string(b))
-	tb.setValue("url", fixtureURL)
+	tb.setValue("url", pageURL)
 	eval[bool](tb, `(delete document.body.dataset.cleanMs, true)`)
 	tb.do(chromedp.Click(chromedp.ID("clean")), chromedp.WaitReady(chromedp.CSS(`body[data-clean-ms]`)))
 	tb.waitDone()
-	require.Equal(t, "Lighthouse keepers return to Skerry Point", tb.text("#view .cr-title"))
 }
 
 // problemsBut returns the console problems except failed loads from the

@@ -84,7 +84,80 @@ func placeAnchors(story *html.Node, removed []Removal) {
 		}
 		n.Type, n.Data = html.ElementNode, "span"
 		n.Attr = []html.Attribute{{Key: "id", Val: id}}
+		intoCell(n)
 	}
+}
+
+// intoCell moves an anchor that stands between table rows (a removed row)
+// into a cell: a span is not allowed there, and a browser would move it out
+// of the table, so the view could not put the row back in its place. It
+// goes last into the last cell of the row before it, or, in a section's
+// first row, first into that row's first cell (after the anchors already
+// there, keeping their order); the view reads which from where it stands.
+// An anchor in a table with no row left stays where it is.
+func intoCell(anchor *html.Node) {
+	switch anchor.Parent.Data {
+	case "table", "thead", "tbody", "tfoot":
+	default:
+		return
+	}
+	if row := siblingRow(anchor, -1); row != nil {
+		if cell := cellOf(row, -1); cell != nil {
+			detach(anchor)
+			cell.AppendChild(anchor)
+		}
+		return
+	}
+	row := siblingRow(anchor, 1)
+	if row == nil {
+		return
+	}
+	cell := cellOf(row, 1)
+	if cell == nil {
+		return
+	}
+	detach(anchor)
+	at := cell.FirstChild
+	for at != nil && isAnchorSpan(at) {
+		at = at.NextSibling // earlier anchors moved here before this one
+	}
+	cell.InsertBefore(anchor, at)
+}
+
+// siblingRow is the nearest tr before (dir -1) or after (dir 1) n among
+// its siblings.
+func siblingRow(n *html.Node, dir int) *html.Node {
+	for s := step(n, dir); s != nil; s = step(s, dir) {
+		if s.Type == html.ElementNode && s.Data == "tr" {
+			return s
+		}
+	}
+	return nil
+}
+
+// cellOf is a row's last (dir -1) or first (dir 1) cell.
+func cellOf(row *html.Node, dir int) *html.Node {
+	c := row.FirstChild
+	if dir < 0 {
+		c = row.LastChild
+	}
+	for ; c != nil; c = step(c, dir) {
+		if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+			return c
+		}
+	}
+	return nil
+}
+
+func step(n *html.Node, dir int) *html.Node {
+	if dir < 0 {
+		return n.PrevSibling
+	}
+	return n.NextSibling
+}
+
+func isAnchorSpan(n *html.Node) bool {
+	return n.Type == html.ElementNode && n.Data == "span" && strings.HasPrefix(getAttr(n, "id"), anchorPrefix)
 }
 
 // markers lists the placeholder nodes under root.

@@ -118,3 +118,28 @@ func TestRestoredBlocksKeepTheirLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestRemovedRowsKeepTheirPlaceInTheTable: the anchor of a removed table row
+// stands inside a cell of a neighbouring row (a span between rows would be
+// moved out of the table by a browser), and the row comes back as a row.
+func TestRemovedRowsKeepTheirPlaceInTheTable(t *testing.T) {
+	row := func(cls, a, b string) string { return `<tr` + cls + `><td>` + a + `</td><td>` + b + `</td></tr>` }
+	table := `<table><thead><tr><th>Route</th><th>Buses</th></tr></thead><tbody>` +
+		row(` class="ad-row"`, "Advertisement", `<a href="/deal">Deal</a>`) + row("", "N4", "12") +
+		row(` class="ad-row"`, "Advertisement", "Two") + row(` class="promo"`, "Sponsored", "Three") +
+		row("", "N7", "9") + `</tbody></table>`
+	a, err := reader.New().CleanString(storyAt(table, 3), "https://news.example/2026/harbour-plan")
+	require.NoError(t, err)
+	var anchors []string
+	for _, r := range a.Removed {
+		if r.Tag == "tr" {
+			require.NotEmpty(t, r.Anchor)
+			assert.True(t, strings.HasPrefix(r.HTML, "<tr><td>"), "a row comes back as a row: %s", r.HTML)
+			anchors = append(anchors, `<span id="`+r.Anchor+`"></span>`)
+		}
+	}
+	require.Len(t, anchors, 3)
+	assert.Contains(t, a.Content, "<tbody><tr><td>"+anchors[0]+"N4</td>", "before the section's first row: first in its first cell")
+	assert.Contains(t, a.Content, "<td>12"+anchors[1]+anchors[2]+"</td>", "after a row: last in its last cell, in page order")
+	assert.NotContains(t, a.Content, "</tr><span", "no anchor between rows")
+}

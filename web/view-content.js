@@ -135,30 +135,33 @@ function prepareBoxes(root) {
 // list: settleAnchors moves restore anchors (the empty spans marking where a
 // removed block stood) out of list bodies. A list left with no items goes,
 // its anchors taking its place, each marked data-cr-list with the list's
-// tag so a restored item gets a list around it again; an anchor among
-// items moves into its neighbour, marked data-cr-beside ("after" the
-// previous item or "before" the next) so a restored item lands between them.
+// tag so a restored item gets a list around it again (one list for all of
+// them: data-cr-list-of); an anchor among items moves into its neighbour,
+// marked data-cr-beside ("after" the previous item or "before" the next) so
+// a restored item lands between them.
 function settleAnchors(root) {
   for (const list of root.querySelectorAll('ul, ol, menu')) {
     const anchors = [...list.children].filter(isAnchor);
     if (anchors.length === 0) continue;
     const items = [...list.children].filter((n) => n.localName === 'li');
     if (items.length === 0 && list.textContent.trim() === '') {
-      for (const a of anchors) a.dataset.crList = list.localName;
+      // data-cr-list-of names the list, so its items come back into one list.
+      for (const a of anchors) Object.assign(a.dataset, { crList: list.localName, crListOf: anchors[0].id });
       list.replaceWith(...anchors);
       continue;
     }
+    const before = [];
     for (const a of anchors) {
       const prev = previousItem(a);
       if (prev) {
         a.dataset.crBeside = 'after';
         prev.append(a);
       } else if (items.length > 0) {
-        const next = items.find((li) => a.compareDocumentPosition(li) & Node.DOCUMENT_POSITION_FOLLOWING);
         a.dataset.crBeside = 'before';
-        next.prepend(a);
+        before.push(a);
       }
     }
+    items[0]?.prepend(...before); // together, so they keep their order
   }
 }
 
