@@ -5,6 +5,7 @@ package e2e
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -40,6 +41,15 @@ func TestRemovedDrawerSampleLabelsAndLinks(t *testing.T) {
 	assert.Equal(t, "noopener noreferrer", restored["rel"])
 	assert.Equal(t, "_blank", restored["target"])
 	assert.Empty(t, tb.problemsBut())
+}
+
+// copiedMarkdown copies the story as Markdown (viewStubs records it) and
+// returns it.
+func copiedMarkdown(tb *tab) string {
+	tb.t.Helper()
+	eval[bool](tb, `(window.__clip = null, document.querySelector('#view [data-control="copy-md"]').click(), true)`)
+	require.Eventually(tb.t, func() bool { return eval[bool](tb, `window.__clip !== null`) }, stepTimeout, 20*time.Millisecond)
+	return eval[string](tb, `window.__clip`)
 }
 
 // pageOrder is the fixture's blocks in the page's own order, as the first
@@ -94,6 +104,10 @@ func TestRestoreKeepsPageOrderAndStructure(t *testing.T) {
 			"%s: links come back", what)
 		checkAxe(t, tb, what)
 		tb.screenshot("view-restore-order")
+		md := copiedMarkdown(tb)
+		assert.Contains(t, md, "| N4 harbour | 12 |\n| Advertisement | [Buy a depot](https://news.example/ads/depot) |\n"+
+			"| Advertisement | Sponsored seats |\n| N7 castle | 9 |", "%s: the Markdown has the rows as rows, in place", what)
+		assert.Regexp(t, `(?s)- Fares stay.*\n- \[Half-price tickets.*\n- \[Free rides.*\n- Depots get`, md, what)
 
 		for i := range n {
 			eval[bool](tb, fmt.Sprintf(`(document.querySelectorAll('#view .cr-removed-list li button')[%d].click(), true)`, i))

@@ -3,6 +3,7 @@
 
 import { scrub } from './safe-html.js';
 import { restorable } from './view-removed.js';
+import { restoredNodes, putBack } from './restore-place.js';
 
 /**
  * Returns an inert document (DOMParser: no script, no loads) whose body holds
@@ -11,13 +12,18 @@ import { restorable } from './view-removed.js';
  */
 export function storyDocument(article, restored = new Set()) {
   const parsed = new DOMParser().parseFromString(String(article.content ?? ''), 'text/html');
+  const removed = article.removed ?? [];
   for (const i of restored) {
-    const r = article.removed?.[i];
+    const r = removed[i];
     if (!restorable(r)) continue;
     const anchor = parsed.getElementById(r.anchor);
-    if (!anchor) continue;
-    const block = new DOMParser().parseFromString(r.html, 'text/html').body;
-    anchor.after(...[...block.childNodes].map((n) => parsed.adoptNode(n)));
+    if (anchor) putBack(parsed.body, anchor, restoredNodes(r, i, parsed), removed);
+  }
+  // The marks that let the view hide a block again mean nothing in an export.
+  for (const n of parsed.body.querySelectorAll('.cr-restored, [data-cr-list-for]')) {
+    n.classList.remove('cr-restored');
+    if (!n.classList.length) n.removeAttribute('class');
+    for (const k of ['crRestored', 'crRule', 'crListFor']) delete n.dataset[k];
   }
   scrub(parsed.body);
   const title = parsed.body.querySelector('h1, h2');
