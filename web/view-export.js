@@ -3,7 +3,7 @@
 
 import { scrub } from './safe-html.js';
 import { restorable } from './view-removed.js';
-import { restoredNodes, putBack } from './restore-place.js';
+import { restoredNodes, putBack } from './view-restore.js';
 
 /**
  * Returns an inert document (DOMParser: no script, no loads) whose body holds

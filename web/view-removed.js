@@ -10,7 +10,7 @@
 // The html is parsed by the story's own safe path (storyFragment), never
 // assigned to innerHTML.
 
-import { restoredNodes, putBack, takeBack } from './restore-place.js';
+import { restoredNodes, putBack, takeBack } from './view-restore.js';
 
 /**
  * The reader-facing name of removal r: the plain label the cleaner gives

@@ -1,4 +1,4 @@
-// restore-place.js — putting a removed block back into the story: parsed
+// view-restore.js — putting a removed block back into the story: parsed
 // by the story's own safe path, and placed where its anchor (the empty
 // <span id="cr--rm-N"> the cleaner left) says, in valid structure. Used by
 // the Removed drawer on the live story and by the Markdown export on an
