@@ -2,13 +2,13 @@
 // out (rule and text), and "Restore" for blocks removed from inside the
 // story, which puts the block back where its anchor is.
 //
-// A removal is {rule, label, tag, text, html?, anchor?}; label is the rule's
-// plain name for readers, given by the cleaner. Blocks removed from inside
+// A removal is {rule, label, tag, text, html?, anchor?}; label says in plain
+// words what the block was, given by the cleaner. Blocks removed from inside
 // the story carry sanitized `html` and the id of an empty
 // <span id="cr--rm-N"> left at their place in article.content; page clutter
 // removed before the story was found has neither and cannot be restored.
-// The html is parsed by the story's own safe path (storyFragment), never
-// assigned to innerHTML.
+// view-restore.js parses the html by the story's own safe path
+// (storyFragment, never innerHTML) and places it.
 
 import { restoredNodes, putBack, takeBack } from './view-restore.js';
 
