@@ -66,6 +66,8 @@ func TestReadAloudWithoutVoices(t *testing.T) {
 	assert.Equal(t, "Read aloud, not available", tb.attr(`#view [data-control="speech"]`, "aria-label"))
 	assert.Contains(t, tb.attr(`#view [data-control="speech"]`, "title"), "not available")
 	tb.click(`#view [data-control="speech"]`)
+	assert.True(t, eval[bool](tb, `document.querySelector('#view .cr-panel[data-panel="speech"]').contains(document.activeElement)`),
+		"focus goes into the panel, where the reason is, though its controls are disabled")
 	for _, c := range []string{"play", "rate", "voice"} {
 		assert.True(t, eval[bool](tb, `document.querySelector('#view [data-control="`+c+`"]').disabled`), "%s is disabled", c)
 	}

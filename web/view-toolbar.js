@@ -91,13 +91,13 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
     if (focus) focusFirst(p.panel);
   }
 
-  // focusFirst opens the panel at its top and focuses its first control when
-  // that is in sight there, else its heading: focusing a control far down a
+  // focusFirst opens the panel at its top and focuses its first enabled
+  // control when that is in sight there, else its heading: focusing a control far down a
   // long list (the first Restore button on a phone) would scroll the panel
   // to it, and the reader would land mid-list.
   function focusFirst(panel) {
     panel.scrollTop = 0;
-    const first = panel.querySelector('button, select, textarea, [tabindex]:not([tabindex="-1"])');
+    const first = panel.querySelector(':is(button, select, textarea):not(:disabled), [tabindex]:not([tabindex="-1"])');
     const top = panel.getBoundingClientRect().top;
     if (first && first.getBoundingClientRect().bottom - top <= panel.clientHeight) first.focus();
     else panel.querySelector('h2').focus({ preventScroll: true });
