@@ -50,7 +50,7 @@ test('the article has the JSON shape of the CLI', async () => {
   const a = await api.clean(sample);
   assert.deepEqual(Object.keys(a).sort(), [
     'byline', 'content', 'dir', 'excerpt', 'image', 'lang', 'length', 'modifiedTime', 'publishedTime',
-    'readingMinutes', 'removed', 'siteName', 'textContent', 'title', 'url', 'wordCount',
+    'readingMinutes', 'removed', 'siteName', 'textContent', 'title', 'url', 'urlSource', 'wordCount',
   ]);
 });
 
