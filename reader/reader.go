@@ -49,7 +49,9 @@ func Clean(r io.Reader, pageURL string, opts ...Option) (*Article, error) {
 // Clean reads a page's bytes from r, detects their character encoding (BOM,
 // <meta charset>, then content sniffing) and returns the page's story.
 // pageURL, when not empty, must be an absolute http(s) URL; relative links
-// and images are resolved against it (or the page's <base>).
+// and images are resolved against it (or the page's <base>). When it is
+// empty, the address the page names for itself is used (Article.URLSource
+// says which part of the page named it).
 func (c *Cleaner) Clean(r io.Reader, pageURL string) (*Article, error) {
 	b, err := c.readLimited(r)
 	if err != nil {
