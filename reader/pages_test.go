@@ -148,6 +148,29 @@ func TestHandWrittenPages(t *testing.T) {
 	}
 }
 
+// Each hand-written page names itself (by a canonical link, og:url or the
+// saved-from comment), so cleaned from a file with no address it gives the
+// same article as with its address.
+func TestHandWrittenPagesWithoutAddress(t *testing.T) {
+	c := reader.New()
+	for _, pc := range pageCases {
+		t.Run(pc.dir, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata", "pages", pc.dir, "source.html"))
+			require.NoError(t, err)
+			given, err := c.Clean(strings.NewReader(string(src)), pc.url)
+			require.NoError(t, err)
+			guessed, err := c.Clean(strings.NewReader(string(src)), "")
+			require.NoError(t, err)
+
+			assert.Equal(t, reader.URLGiven, given.URLSource)
+			assert.NotEmpty(t, guessed.URLSource)
+			assert.NotEqual(t, reader.URLGiven, guessed.URLSource)
+			guessed.URLSource = given.URLSource
+			assert.Equal(t, given, guessed)
+		})
+	}
+}
+
 // checkGolden compares got with a golden file, or rewrites it under -update.
 func checkGolden(t *testing.T, path, got string) {
 	t.Helper()
