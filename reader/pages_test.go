@@ -118,9 +118,8 @@ func TestHandWrittenPages(t *testing.T) {
 	c := reader.New()
 	for _, pc := range pageCases {
 		t.Run(pc.dir, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join("testdata", "pages", pc.dir, "source.html"))
-			require.NoError(t, err)
-			a, err := c.Clean(strings.NewReader(string(src)), pc.url)
+			src := pageSource(t, pc.dir)
+			a, err := c.Clean(strings.NewReader(src), pc.url)
 			require.NoError(t, err)
 
 			assert.Equal(t, pc.title, a.Title)
@@ -155,11 +154,10 @@ func TestHandWrittenPagesWithoutAddress(t *testing.T) {
 	c := reader.New()
 	for _, pc := range pageCases {
 		t.Run(pc.dir, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join("testdata", "pages", pc.dir, "source.html"))
+			src := pageSource(t, pc.dir)
+			given, err := c.Clean(strings.NewReader(src), pc.url)
 			require.NoError(t, err)
-			given, err := c.Clean(strings.NewReader(string(src)), pc.url)
-			require.NoError(t, err)
-			guessed, err := c.Clean(strings.NewReader(string(src)), "")
+			guessed, err := c.Clean(strings.NewReader(src), "")
 			require.NoError(t, err)
 
 			assert.Equal(t, reader.URLGiven, given.URLSource)
@@ -169,6 +167,14 @@ func TestHandWrittenPagesWithoutAddress(t *testing.T) {
 			assert.Equal(t, given, guessed)
 		})
 	}
+}
+
+// pageSource reads the source.html of a hand-written page.
+func pageSource(t *testing.T, dir string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "pages", dir, "source.html"))
+	require.NoError(t, err)
+	return string(b)
 }
 
 // checkGolden compares got with a golden file, or rewrites it under -update.
