@@ -121,3 +121,15 @@ func TestNamedPageCleansAsIfGiven(t *testing.T) {
 	assert.Contains(t, blind.TextContent, "summer timetable", "without any address the teaser stays: the guess is what removes them")
 	assert.Contains(t, guessed.Content, `href="https://news.example/docs/harbour-plan.pdf"`, "relative links resolve against the guessed address")
 }
+
+// The page's address is read from the whole page even when a second
+// opinion cleans only a part of it: here the post is cleaned from the block
+// that holds the summary, and the JSON-LD naming the page sits outside it.
+func TestPageURLSurvivesASecondOpinion(t *testing.T) {
+	page := strings.Replace(shortPostPage, "</body>", `<script type="application/ld+json">{"@type":"BlogPosting","url":"https://blog.example/2026/charging"}</script></body>`, 1)
+	a, err := reader.New().CleanString(page, "")
+	require.NoError(t, err)
+	require.Contains(t, a.TextContent, "Thanks to Ana for the tip.", "the case needs the second opinion")
+	assert.Equal(t, "https://blog.example/2026/charging", a.URL)
+	assert.Equal(t, reader.URLJSONLD, a.URLSource)
+}

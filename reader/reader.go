@@ -87,11 +87,25 @@ func (c *Cleaner) CleanString(page string, pageURL string) (*Article, error) {
 		}
 		return nil, fmt.Errorf("%w: %w", ErrNotHTML, err)
 	}
-	o, err := c.cleanNode(doc, pageURL)
-	if !c.cfg.teaserPass {
-		return o.article(), err
+	// The page's own address is read once, from the whole page: a second
+	// opinion may clean a part of it that no longer names it.
+	source := ""
+	if pageURL == "" {
+		if u, s := guessPageURL(doc); u != nil {
+			pageURL, source = u.String(), s
+		}
 	}
-	return c.secondOpinion(page, pageURL, o, err)
+	o, err := c.cleanNode(doc, pageURL)
+	var a *Article
+	if c.cfg.teaserPass {
+		a, err = c.secondOpinion(page, pageURL, o, err)
+	} else {
+		a = o.article()
+	}
+	if a != nil && source != "" {
+		a.URLSource = source
+	}
+	return a, err
 }
 
 // secondOpinion looks again at a page whose first clean (o, err) shows a
