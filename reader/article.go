@@ -4,8 +4,13 @@ package reader
 // Readability.js where one exists, so the same object crosses the JS bridge
 // and the CLI's JSON output.
 type Article struct {
-	// URL is the page URL the article was cleaned for (may be empty).
+	// URL is the page URL the article was cleaned for: the one given, else the
+	// one the page names for itself (may be empty).
 	URL string `json:"url"`
+	// URLSource says where URL came from: URLGiven when the caller passed
+	// it, else the part of the page that named it (URLCanonical, URLOGURL,
+	// URLBase, URLJSONLD, URLSavedFrom); empty when URL is.
+	URLSource string `json:"urlSource"`
 	// Title is the story's headline, as plain text.
 	Title string `json:"title"`
 	// Byline names the author(s), as plain text.

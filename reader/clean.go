@@ -32,6 +32,12 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*outcome, error) {
 	if err := c.checkTree(doc); err != nil {
 		return nil, err
 	}
+	source := URLGiven
+	if pageURL == nil {
+		// Read before any pass changes the page: a saved page usually
+		// names its address, and the same-site tests need its host.
+		pageURL, source = guessPageURL(doc)
+	}
 	base := baseURL(doc, pageURL)
 	htmlDir, htmlLang := rootDirLang(doc)
 	host := ""
@@ -91,7 +97,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*outcome, error) {
 		Removed:     removed.list,
 	}
 	if pageURL != nil {
-		a.URL = pageURL.String()
+		a.URL, a.URLSource = pageURL.String(), source
 	}
 	fillMetadata(a, parsed, base, htmlLang, lead)
 	a.Dir = detectDir(story, htmlDir, a.Lang, text)

@@ -11,8 +11,8 @@ import (
 	"golang.org/x/net/html"
 )
 
-// baseURL resolves the page's first <base href> against the page URL; links
-// and images in the story are resolved against the result.
+// baseURL resolves the page's first <base href> against the page URL (given
+// or guessed); links and images in the story are resolved against the result.
 func baseURL(doc *html.Node, pageURL *url.URL) *url.URL {
 	b := findFirst(doc, "base")
 	if b == nil || pageURL == nil {

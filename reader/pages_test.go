@@ -118,9 +118,8 @@ func TestHandWrittenPages(t *testing.T) {
 	c := reader.New()
 	for _, pc := range pageCases {
 		t.Run(pc.dir, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join("testdata", "pages", pc.dir, "source.html"))
-			require.NoError(t, err)
-			a, err := c.Clean(strings.NewReader(string(src)), pc.url)
+			src := pageSource(t, pc.dir)
+			a, err := c.Clean(strings.NewReader(src), pc.url)
 			require.NoError(t, err)
 
 			assert.Equal(t, pc.title, a.Title)
@@ -146,6 +145,36 @@ func TestHandWrittenPages(t *testing.T) {
 			checkGolden(t, filepath.Join("testdata", "pages", pc.dir, "expected.txt"), a.TextContent)
 		})
 	}
+}
+
+// Each hand-written page names itself (by a canonical link, og:url or the
+// saved-from comment), so cleaned from a file with no address it gives the
+// same article as with its address.
+func TestHandWrittenPagesWithoutAddress(t *testing.T) {
+	c := reader.New()
+	for _, pc := range pageCases {
+		t.Run(pc.dir, func(t *testing.T) {
+			src := pageSource(t, pc.dir)
+			given, err := c.Clean(strings.NewReader(src), pc.url)
+			require.NoError(t, err)
+			guessed, err := c.Clean(strings.NewReader(src), "")
+			require.NoError(t, err)
+
+			assert.Equal(t, reader.URLGiven, given.URLSource)
+			assert.NotEmpty(t, guessed.URLSource)
+			assert.NotEqual(t, reader.URLGiven, guessed.URLSource)
+			guessed.URLSource = given.URLSource
+			assert.Equal(t, given, guessed)
+		})
+	}
+}
+
+// pageSource reads the source.html of a hand-written page.
+func pageSource(t *testing.T, dir string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "pages", dir, "source.html"))
+	require.NoError(t, err)
+	return string(b)
 }
 
 // checkGolden compares got with a golden file, or rewrites it under -update.

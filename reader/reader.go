@@ -49,7 +49,9 @@ func Clean(r io.Reader, pageURL string, opts ...Option) (*Article, error) {
 // Clean reads a page's bytes from r, detects their character encoding (BOM,
 // <meta charset>, then content sniffing) and returns the page's story.
 // pageURL, when not empty, must be an absolute http(s) URL; relative links
-// and images are resolved against it (or the page's <base>).
+// and images are resolved against it (or the page's <base>). When it is
+// empty, the address the page names for itself is used (Article.URLSource
+// says which part of the page named it).
 func (c *Cleaner) Clean(r io.Reader, pageURL string) (*Article, error) {
 	b, err := c.readLimited(r)
 	if err != nil {
@@ -85,11 +87,25 @@ func (c *Cleaner) CleanString(page string, pageURL string) (*Article, error) {
 		}
 		return nil, fmt.Errorf("%w: %w", ErrNotHTML, err)
 	}
-	o, err := c.cleanNode(doc, pageURL)
-	if !c.cfg.teaserPass {
-		return o.article(), err
+	// The page's own address is read once, from the whole page: a second
+	// opinion may clean a part of it that no longer names it.
+	source := ""
+	if pageURL == "" {
+		if u, s := guessPageURL(doc); u != nil {
+			pageURL, source = u.String(), s
+		}
 	}
-	return c.secondOpinion(page, pageURL, o, err)
+	o, err := c.cleanNode(doc, pageURL)
+	var a *Article
+	if c.cfg.teaserPass {
+		a, err = c.secondOpinion(page, pageURL, o, err)
+	} else {
+		a = o.article()
+	}
+	if a != nil && source != "" {
+		a.URLSource = source
+	}
+	return a, err
 }
 
 // secondOpinion looks again at a page whose first clean (o, err) shows a

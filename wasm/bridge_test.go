@@ -70,7 +70,7 @@ func TestCleanArticleKeysMatchJSONTags(t *testing.T) {
 	for i := range keys.Length() {
 		got = append(got, keys.Index(i).String())
 	}
-	want := []string{"url", "title", "byline", "siteName", "excerpt", "lang", "dir", "publishedTime",
+	want := []string{"url", "urlSource", "title", "byline", "siteName", "excerpt", "lang", "dir", "publishedTime",
 		"modifiedTime", "image", "content", "textContent", "length", "wordCount", "readingMinutes", "removed"}
 	assert.ElementsMatch(t, want, got)
 }

@@ -41,6 +41,7 @@ const settings = readSettings(new URLSearchParams(location.search));
 const sampleURL = new URL('sample.html', location.href).href;
 let busy = false;
 let view = null; // the mounted reading view
+let pageNamedURL = ''; // the address a page named for itself, filled into the field by the demo
 let loaded = startCleaner();
 
 wireEvents();
@@ -116,8 +117,9 @@ function wireEvents() {
     }
   });
   ui.html.addEventListener('input', () => {
-    // Edited input is no longer the sample: its address no longer applies.
-    if (ui.url.value === sampleURL) ui.url.value = '';
+    // Edited input is no longer the sample or the page that named itself:
+    // their address no longer applies.
+    dropStaleAddress();
   });
   ui.file.addEventListener('change', () => {
     if (ui.file.files.length) openFile(ui.file.files[0]);
@@ -157,10 +159,27 @@ async function loadSample({ autoclean, replace = false }) {
   if (autoclean) await runClean({ reveal: replace });
 }
 
+// dropStaleAddress clears the address field when it holds one the demo put
+// there (the sample's, or one a page named for itself), not the reader's own.
+function dropStaleAddress() {
+  if (ui.url.value === sampleURL || (pageNamedURL && ui.url.value === pageNamedURL)) ui.url.value = '';
+  pageNamedURL = '';
+}
+
+// fillAddressFromPage shows the address the page named for itself (its
+// canonical link, og:url …) when none was typed, so the reader sees which
+// address resolved its links.
+function fillAddressFromPage(article) {
+  if (ui.url.value.trim() !== '' || !article.url || !article.urlSource || article.urlSource === 'given') return;
+  ui.url.value = article.url;
+  pageNamedURL = article.url;
+}
+
 async function openFile(file) {
   try {
     ui.html.value = await readHTMLFile(file);
-    ui.url.value = '';
+    // An address the reader typed stays; one the demo filled in was another page's.
+    dropStaleAddress();
   } catch (err) {
     showError({ code: 'file_unreadable', message: err.message });
     setState('error');
@@ -196,6 +215,7 @@ async function runClean({ reveal = true } = {}) {
       progress = null;
     }
     const ms = performance.now() - start;
+    fillAddressFromPage(article);
     view?.destroy();
     // The demo blocks remote images by default: a pasted page's images would
     // tell their servers what is being read.

@@ -11,8 +11,12 @@
 //
 // Usage:
 //
-//	go run ./cmd/cleanread-eval [-corpus a|b|all] [-baseline] [-off]
+//	go run ./cmd/cleanread-eval [-corpus a|b|all] [-baseline] [-off] [-no-url]
 //	    [-without-rule name[,name]] [-tsv file] [-v] [-j n]
+//
+// -no-url cleans every page with an empty URL, as the CLI on a saved file
+// and the demo's pasted or opened page do, so the page's own address
+// (canonical link, og:url …) is all the cleaner has.
 //
 // Exit status: 0 on success, 1 on a usage error, 2 when a corpus cannot be
 // loaded or the TSV file cannot be written.
@@ -52,6 +56,7 @@ type options struct {
 	off      bool
 	without  ruleList
 	baseline bool
+	noURL    bool
 	verbose  bool
 	workers  int
 }
@@ -65,6 +70,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.off, "off", false, "switch the teaser/ad pass off (for before/after comparisons)")
 	fs.Var(&o.without, "without-rule", "disable a teaser/ad rule by `name` (repeatable, or a comma list)")
 	fs.BoolVar(&o.baseline, "baseline", false, "also run plain readability v2 and score it the same way")
+	fs.BoolVar(&o.noURL, "no-url", false, "clean every page without its URL, as a saved page or pasted HTML arrives")
 	fs.BoolVar(&o.verbose, "v", false, "list the worst pages")
 	fs.IntVar(&o.workers, "j", runtime.GOMAXPROCS(0), "number of parallel workers")
 	if err := fs.Parse(args); err != nil {
@@ -112,6 +118,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "cleanread-eval:", err)
 			return 2
 		}
+		if o.noURL {
+			withoutURLs(pages)
+		}
 		rs, err := evaluate(pages, exts, o.workers)
 		if err != nil {
 			fmt.Fprintln(stderr, "cleanread-eval:", err)
@@ -154,6 +163,13 @@ func loadCorpus(c string, w io.Writer) ([]page, error) {
 		fmt.Fprintf(w, "corpus B: %d entries skipped, page file missing: %s\n", len(missing), strings.Join(names, ", "))
 	}
 	return pages, nil
+}
+
+// withoutURLs clears the URL of every page.
+func withoutURLs(pages []page) {
+	for i := range pages {
+		pages[i].URL = ""
+	}
 }
 
 // filter returns the results of one extractor.

@@ -150,3 +150,23 @@ func tableRows(out string) map[string]map[string]float64 {
 	}
 	return rows
 }
+
+func TestRunNoURL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole Mozilla corpus")
+	}
+	tsv := filepath.Join(t.TempDir(), "a.tsv")
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-corpus", "a", "-no-url", "-tsv", tsv}, &out, &errOut), errOut.String())
+	assert.Greater(t, tableRows(out.String())["cleanread"]["R"], 0.6)
+
+	b, err := os.ReadFile(tsv)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	require.Greater(t, len(lines), 100)
+	for _, l := range lines[1:] {
+		f := strings.Split(l, "\t")
+		require.Len(t, f, 12)
+		assert.Empty(t, f[11], "no page is cleaned with its URL: %s", l)
+	}
+}

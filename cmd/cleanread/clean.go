@@ -20,6 +20,8 @@ Cleans one page and writes its story. FILE is read as bytes (the charset comes
 from a BOM, <meta charset> or sniffing); - reads standard input; an http(s) URL
 is fetched (at most 5 redirects, HTML content types only, the charset from the
 Content-Type header or <meta charset>) and the final URL becomes the page URL.
+Without -url, a FILE or stdin is cleaned for the address the page names for
+itself (canonical link, og:url, <base>, JSON-LD, the saved-from comment).
 
 Formats:
   html  (default) a standalone reading page with its own CSS and a strict CSP
@@ -53,7 +55,7 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("clean", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var o cleanOptions
-	fs.StringVar(&o.pageURL, "url", "", "the page's URL, for resolving relative links (default: the fetched URL)")
+	fs.StringVar(&o.pageURL, "url", "", "the page's URL, for resolving relative links (default: the fetched URL, else the one the page names)")
 	fs.StringVar(&o.format, "format", "html", "output format: html, json or text")
 	fs.StringVar(&o.out, "o", "", "write the output to `FILE` instead of standard output")
 	fs.BoolVar(&o.noTeaser, "no-teaser-pass", false, "keep teasers, ads and calls to action inside the story")

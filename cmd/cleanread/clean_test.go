@@ -241,3 +241,20 @@ func TestPageWithNULCleans(t *testing.T) {
 	assert.NotContains(t, r.stdout, "\x00")
 	assert.NotEmpty(t, r.stdout)
 }
+
+func TestStdinTakesTheAddressThePageNames(t *testing.T) {
+	page := strings.Replace(storyHTML(t, ""), "<head>", `<head><meta property="og:url" content="https://ledger.example/2024/sea-wall">`, 1)
+	r := runCLI(t, page, "clean", "-format", "json", "-")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	var a reader.Article
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &a))
+	assert.Equal(t, "https://ledger.example/2024/sea-wall", a.URL)
+	assert.Equal(t, reader.URLOGURL, a.URLSource)
+	assert.Contains(t, r.stdout, `"urlSource": "og:url"`)
+
+	r = runCLI(t, page, "clean", "-format", "json", "-url", "https://mirror.example/sea-wall", "-")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &a))
+	assert.Equal(t, "https://mirror.example/sea-wall", a.URL, "a given -url wins")
+	assert.Equal(t, reader.URLGiven, a.URLSource)
+}

@@ -46,11 +46,22 @@ test('clean returns the sample article', async () => {
   assert.doesNotMatch(a.content, /<script|onerror=|javascript:/i);
 });
 
+test('a page cleaned without an address takes the one it names for itself', async () => {
+  const named = sample.replace('<head>', '<head><link rel="canonical" href="https://harbourcourier.example/news/night-buses">');
+  assert.notEqual(named, sample, 'the sample has a <head> to name itself in');
+  const guessed = await api.clean(named);
+  assert.equal(guessed.url, 'https://harbourcourier.example/news/night-buses');
+  assert.equal(guessed.urlSource, 'canonical');
+  const given = await api.clean(named, { url: 'https://harbourcourier.example/news/night-buses' });
+  assert.equal(given.urlSource, 'given');
+  assert.equal(guessed.textContent, given.textContent);
+});
+
 test('the article has the JSON shape of the CLI', async () => {
   const a = await api.clean(sample);
   assert.deepEqual(Object.keys(a).sort(), [
     'byline', 'content', 'dir', 'excerpt', 'image', 'lang', 'length', 'modifiedTime', 'publishedTime',
-    'readingMinutes', 'removed', 'siteName', 'textContent', 'title', 'url', 'wordCount',
+    'readingMinutes', 'removed', 'siteName', 'textContent', 'title', 'url', 'urlSource', 'wordCount',
   ]);
 });
 
