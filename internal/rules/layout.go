@@ -21,11 +21,11 @@ type layout struct {
 }
 
 func newLayout(root *html.Node, meta Meta) *layout {
+	els := dom.Elements(root)
 	l := &layout{
-		order: map[*html.Node]int{}, end: map[*html.Node]int{}, firstProse: -1, lastProse: -1,
+		order: make(map[*html.Node]int, len(els)), end: make(map[*html.Node]int, len(els)), firstProse: -1, lastProse: -1,
 		byline: dom.Normalize(meta.Byline), title: dom.Normalize(meta.Title),
 	}
-	els := dom.Elements(root)
 	for i, n := range els {
 		l.order[n] = i
 	}

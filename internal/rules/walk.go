@@ -128,8 +128,8 @@ func (s *scan) textLen() int {
 // during the pass only shrink ancestors already visited, so the figures stay
 // right for what is still to be visited.
 func textLens(root *html.Node) map[*html.Node]int {
-	lens := map[*html.Node]int{}
 	order := dom.Elements(root)
+	lens := make(map[*html.Node]int, len(order))
 	for i := len(order) - 1; i >= 0; i-- {
 		n := order[i]
 		total := 0
