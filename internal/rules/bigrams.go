@@ -1,6 +1,10 @@
 package rules
 
-import "strings"
+import (
+	"strings"
+
+	"cleanread/internal/dom"
+)
 
 // bigrams is a filter over one text's byte pairs: a word can only occur in
 // the text if each of its pairs does, so most words of a rule's list are
@@ -14,6 +18,9 @@ type bigrams struct {
 // bigramBits is the filter's size: enough that a block of a few hundred
 // bytes sets few of them.
 const bigramBits = 4096
+
+// bigramMinText is the shortest text worth indexing.
+const bigramMinText = 48
 
 func bigramHash(a, b byte) uint { return (uint(a)<<5 ^ uint(b)) % bigramBits }
 
@@ -46,6 +53,9 @@ func (g *bigrams) mayHold(w string) bool {
 // of words, as dom.ContainsAny(s.Norm(), words) does.
 func (s *scan) containsAny(words []string) bool {
 	t := s.Norm()
+	if len(t) < bigramMinText {
+		return dom.ContainsAny(t, words) // a few bytes are searched faster than indexed
+	}
 	g := s.grams
 	if g == nil {
 		g = &bigrams{} // a scan made outside a walk
