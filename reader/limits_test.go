@@ -234,3 +234,16 @@ func TestMillionElementPageIsRefusedWhileTokenizing(t *testing.T) {
 // BenchmarkMillionElements refuses a page of a million elements; it shows
 // the time and memory the refusal costs.
 func BenchmarkMillionElements(b *testing.B) { benchRefusal(b, millionElements()) }
+
+// BenchmarkStrayEndTags cleans a page of end tags that close nothing, deep
+// inside nested blocks: each must cost the tokenizing pass one lookup, not
+// a look down the open elements.
+func BenchmarkStrayEndTags(b *testing.B) {
+	page := storyWith(strings.Repeat("<div><x-card>", 250)+strings.Repeat("</span></x-other>", 200_000)+strings.Repeat("</x-card></div>", 250), false)
+	c := reader.New()
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = c.CleanString(page, "")
+	}
+}

@@ -24,7 +24,7 @@ import (
 // holds.
 func (c *Cleaner) prescan(page string) error {
 	z := html.NewTokenizer(strings.NewReader(page))
-	open := openStack{counts: map[atom.Atom]int{}}
+	open := openStack{counts: map[atom.Atom]int{}, named: map[string]int{}}
 	elements := 0
 	for {
 		switch tt := z.Next(); tt {
@@ -62,11 +62,14 @@ type openEntry struct {
 }
 
 // openStack models the parser's stack of open elements from tags alone.
-// counts holds how many elements of each kind in implyClosed are open, so
-// most tags need no look down the stack.
+// counts and named hold how many elements of each kind are open (named for
+// custom elements, which have no atom), so a tag that closes nothing open
+// needs no look down the stack: a page of stray end tags costs one lookup
+// each.
 type openStack struct {
 	entries []openEntry
 	counts  map[atom.Atom]int
+	named   map[string]int
 }
 
 func (s *openStack) depth() int { return len(s.entries) }
@@ -98,11 +101,10 @@ func (s *openStack) start(a atom.Atom, name []byte, selfClosing bool) bool {
 	e := openEntry{a: a, foreign: foreign || a == atom.Svg || a == atom.Math}
 	if a == 0 {
 		e.name = string(name)
+		s.named[e.name]++
 	}
 	s.entries = append(s.entries, e)
-	if implyClosed[a] {
-		s.counts[a]++
-	}
+	s.counts[a]++
 	return true
 }
 
@@ -133,7 +135,7 @@ func (s *openStack) dropped(a atom.Atom) bool {
 // end takes an end tag: it closes the nearest open element of that name and
 // everything opened inside it; an end tag with nothing to close is ignored.
 func (s *openStack) end(a atom.Atom, name []byte) {
-	if implyClosed[a] && s.counts[a] == 0 {
+	if s.counts[a] == 0 || (a == 0 && s.named[string(name)] == 0) {
 		return
 	}
 	for i := len(s.entries) - 1; i >= 0; i-- {
@@ -169,8 +171,9 @@ func (s *openStack) popTo(tags ...atom.Atom) {
 // pop closes the entries from i up.
 func (s *openStack) pop(i int) {
 	for _, e := range s.entries[i:] {
-		if implyClosed[e.a] {
-			s.counts[e.a]--
+		s.counts[e.a]--
+		if e.a == 0 {
+			s.named[e.name]--
 		}
 	}
 	s.entries = s.entries[:i]

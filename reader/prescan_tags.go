@@ -41,18 +41,6 @@ var impliedClose = map[atom.Atom][]atom.Atom{
 
 var headings = []atom.Atom{atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6}
 
-// implyClosed are the elements whose open count the stack keeps: the ones
-// start tags close, and the ones that change what a start tag does.
-var implyClosed = func() map[atom.Atom]bool {
-	m := tagSet(atom.P, atom.Select, atom.Table, atom.Form)
-	for _, closers := range impliedClose {
-		for _, t := range closers {
-			m[t] = true
-		}
-	}
-	return m
-}()
-
 // tableParts are dropped by the parser outside a table.
 var tableParts = tagSet(atom.Caption, atom.Col, atom.Colgroup, atom.Tbody, atom.Td, atom.Tfoot, atom.Th,
 	atom.Thead, atom.Tr)
