@@ -41,16 +41,26 @@ func (c *Cleaner) prescan(page string) error {
 			}
 			elements++
 			if elements > c.cfg.maxElements {
-				return fmt.Errorf("%w: more than %d elements", ErrTooLarge, c.cfg.maxElements)
+				return c.tooManyElements()
 			}
 			if open.depth() > c.cfg.maxDepth {
-				return fmt.Errorf("%w: elements nested more than %d deep", ErrTooLarge, c.cfg.maxDepth)
+				return c.nestedTooDeep()
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			open.end(atom.Lookup(name), name)
 		}
 	}
+}
+
+// tooManyElements and nestedTooDeep are the errors of the two limits, the
+// same whether tokenizing or the tree found the page over them.
+func (c *Cleaner) tooManyElements() error {
+	return fmt.Errorf("%w: more than %d elements", ErrTooLarge, c.cfg.maxElements)
+}
+
+func (c *Cleaner) nestedTooDeep() error {
+	return fmt.Errorf("%w: elements nested more than %d deep", ErrTooLarge, c.cfg.maxDepth)
 }
 
 // openEntry is one open element: its atom, or its name when it has none
