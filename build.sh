@@ -423,8 +423,8 @@ cmd_bench() {
   mkdir -p bench/out
   local prof=()
   [[ -z ${CPUPROFILE:-} ]] || prof=(-cpuprofile "$(realpath -m "$CPUPROFILE")" -o bench/out/reader.test)
-  say "native Go benchmarks (BenchmarkClean over the Mozilla pages)"
-  go test -run '^$' -bench "${BENCH:-Clean}" -benchmem "${prof[@]}" ./reader/ | tee bench/out/go-bench.txt
+  say "native Go benchmarks (the Mozilla pages, generated articles of 0.1-10 MB, a 1M-element refusal)"
+  go test -run '^$' -bench "${BENCH:-Clean|BigPage|MillionElements}" -benchmem "${prof[@]}" ./reader/ | tee bench/out/go-bench.txt
   [[ -z ${CPUPROFILE:-} ]] || say "CPU profile: $CPUPROFILE (go tool pprof -top bench/out/reader.test $CPUPROFILE)"
   if [[ ! -f bench/node_modules/@mozilla/readability/Readability.js || ! -f bench/node_modules/dompurify/dist/purify.js ]]; then
     need npm "Install npm (Debian: apt-get install -y npm): the benchmark's JavaScript baseline comes from npm."

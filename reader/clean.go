@@ -117,14 +117,14 @@ func (c *Cleaner) checkTree(doc *html.Node) error {
 		if n.Type == html.ElementNode {
 			elements++
 			if elements > c.cfg.maxElements {
-				return fmt.Errorf("%w: more than %d elements", ErrTooLarge, c.cfg.maxElements)
+				return c.tooManyElements()
 			}
 		}
 		if n.FirstChild != nil {
 			n = n.FirstChild
 			depth++
 			if depth > c.cfg.maxDepth {
-				return fmt.Errorf("%w: elements nested more than %d deep", ErrTooLarge, c.cfg.maxDepth)
+				return c.nestedTooDeep()
 			}
 			continue
 		}

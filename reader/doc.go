@@ -6,7 +6,9 @@
 //
 // A Cleaner runs each page through the same steps:
 //
-//  1. Guards: size, text that is not HTML, element count and nesting depth.
+//  1. Guards: size, text that is not HTML, element count and nesting depth
+//     (counted while the page is only tokenized, and checked again on the
+//     tree).
 //  2. Parse once with golang.org/x/net/html; bytes get charset sniffing,
 //     strings (from a browser) do not.
 //  3. Page pass: high-confidence clutter (navigation, banners, dialogs,

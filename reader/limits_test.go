@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -101,12 +102,12 @@ func TestElementCountLimit(t *testing.T) {
 
 func TestNestingDepthLimit(t *testing.T) {
 	t.Run("100k nested divs", func(t *testing.T) {
-		// x/net/html refuses more than 512 open elements: the parse fails
-		// fast, long before any recursion could exhaust the stack.
+		// Refused while only tokenizing, at the 513th open element: no
+		// tree is built, so no recursion could exhaust the stack.
 		_, err := reader.New().CleanString(nested(100_000), "")
 		require.ErrorIs(t, err, reader.ErrTooLarge)
 		assert.Equal(t, "too_large", reader.Code(err))
-		assert.Contains(t, err.Error(), "nested too deep")
+		assert.Contains(t, err.Error(), "nested more than 512 deep")
 	})
 	t.Run("100k nested divs as bytes", func(t *testing.T) {
 		_, err := reader.New().Clean(strings.NewReader(nested(100_000)), "")
@@ -165,8 +166,11 @@ func TestHomePageIsNotAnArticle(t *testing.T) {
 
 // BenchmarkDeepNesting cleans a page of 100,000 nested divs, which fails with
 // ErrTooLarge; it shows what refusing such a page costs.
-func BenchmarkDeepNesting(b *testing.B) {
-	page := nested(100_000)
+func BenchmarkDeepNesting(b *testing.B) { benchRefusal(b, nested(100_000)) }
+
+// benchRefusal cleans page, which must fail with ErrTooLarge, per
+// iteration, and reports what the refusal costs.
+func benchRefusal(b *testing.B, page string) {
 	c := reader.New()
 	b.SetBytes(int64(len(page)))
 	b.ReportAllocs()
@@ -175,6 +179,7 @@ func BenchmarkDeepNesting(b *testing.B) {
 			b.Fatalf("got %v, want ErrTooLarge", err)
 		}
 	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/op")
 }
 
 // BenchmarkHugePage cleans a 50 MB page, which fails with ErrTooLarge: from a
@@ -205,4 +210,40 @@ func BenchmarkHugePage(b *testing.B) {
 			}
 		}
 	})
+}
+
+// millionElements is a story with a million empty elements in it.
+func millionElements() string {
+	return storyWith(strings.Repeat("<i></i>", 1_000_000), false)
+}
+
+func TestMillionElementPageIsRefusedWhileTokenizing(t *testing.T) {
+	page := millionElements()
+	c := reader.New()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := c.CleanString(page, "")
+	runtime.ReadMemStats(&after)
+	require.ErrorIs(t, err, reader.ErrTooLarge)
+	assert.Equal(t, "too_large", reader.Code(err))
+	assert.Contains(t, err.Error(), "elements")
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<20),
+		"refused before a tree of its elements is built")
+}
+
+// BenchmarkMillionElements refuses a page of a million elements; it shows
+// the time and memory the refusal costs.
+func BenchmarkMillionElements(b *testing.B) { benchRefusal(b, millionElements()) }
+
+// BenchmarkStrayEndTags cleans a page of end tags that close nothing, deep
+// inside nested blocks: each must cost the tokenizing pass one lookup, not
+// a look down the open elements.
+func BenchmarkStrayEndTags(b *testing.B) {
+	page := storyWith(strings.Repeat("<div><x-card>", 250)+strings.Repeat("</span></x-other>", 200_000)+strings.Repeat("</x-card></div>", 250), false)
+	c := reader.New()
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = c.CleanString(page, "")
+	}
 }

@@ -79,6 +79,9 @@ func (c *Cleaner) CleanString(page string, pageURL string) (*Article, error) {
 	if _, err := parsePageURL(pageURL); err != nil {
 		return nil, err
 	}
+	if err := c.prescan(page); err != nil {
+		return nil, err
+	}
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		if strings.Contains(err.Error(), "exceeds") {

@@ -46,3 +46,9 @@ func TestHasMediaCountsPlaceholders(t *testing.T) {
 	n.AppendChild(&html.Node{Type: html.RawNode, Data: "placeholder"})
 	assert.True(t, dom.HasMedia(n), "a raw node stands for a block taken out")
 }
+
+func TestTextKeepsWhatItDoesNotDecode(t *testing.T) {
+	n := &html.Node{Type: html.ElementNode, Data: "p"}
+	n.AppendChild(&html.Node{Type: html.TextNode, Data: "caf\xe9  au\u00a0lait , ok"})
+	assert.Equal(t, "caf\uFFFD au lait, ok", dom.Text(n), "an invalid byte reads as U+FFFD; a no-break space is a space")
+}

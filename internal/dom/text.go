@@ -21,6 +21,9 @@ func Text(n *html.Node) string {
 // block opens costs what its first words cost.
 func TextPrefix(n *html.Node, max int) (string, bool) {
 	var sb strings.Builder
+	if max >= 0 {
+		sb.Grow(max + utf8.UTFMax)
+	}
 	space := false
 	for d := n; d != nil; d = Next(n, d, false) {
 		if d.Type != html.TextNode {
@@ -29,8 +32,16 @@ func TextPrefix(n *html.Node, max int) (string, bool) {
 		if max >= 0 && sb.Len() >= max {
 			return sb.String(), false
 		}
-		for _, r := range d.Data {
-			if unicode.IsSpace(r) {
+		data := d.Data
+		for i := 0; i < len(data); {
+			// ASCII is most text: it is copied a byte at a time, without
+			// decoding.
+			r, size := rune(data[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(data[i:])
+			}
+			i += size
+			if isSpace(r) {
 				space = sb.Len() > 0
 				continue
 			}
@@ -40,11 +51,26 @@ func TextPrefix(n *html.Node, max int) (string, bool) {
 				}
 				space = false
 			}
-			sb.WriteRune(r)
+			switch {
+			case r < utf8.RuneSelf:
+				sb.WriteByte(byte(r))
+			case size == 1:
+				sb.WriteRune(r) // an invalid byte, written as U+FFFD as range does
+			default:
+				sb.WriteString(data[i-size : i])
+			}
 		}
 		space = sb.Len() > 0
 	}
 	return sb.String(), true
+}
+
+// isSpace is unicode.IsSpace with the ASCII answer first.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
+	}
+	return unicode.IsSpace(r)
 }
 
 // TextLen returns the number of bytes of non-space text under n, cheaply.

@@ -93,7 +93,7 @@ func closingLine(s *scan) bool {
 		return false
 	}
 	t := s.Norm()
-	return dom.StartsWithWord(t, tailPhrases) || dom.ContainsAny(t, rightsPhrases) || dom.ContainsAny(t, tailPrompts) ||
+	return dom.StartsWithWord(t, tailPhrases) || s.containsAny(rightsPhrases) || s.containsAny(tailPrompts) ||
 		strings.HasPrefix(strings.TrimSpace(s.Text()), "©")
 }
 

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"cleanread/internal/dom"
 
 	"golang.org/x/net/html"
@@ -19,11 +21,11 @@ type layout struct {
 }
 
 func newLayout(root *html.Node, meta Meta) *layout {
+	els := dom.Elements(root)
 	l := &layout{
-		order: map[*html.Node]int{}, end: map[*html.Node]int{}, firstProse: -1, lastProse: -1,
+		order: make(map[*html.Node]int, len(els)), end: make(map[*html.Node]int, len(els)), firstProse: -1, lastProse: -1,
 		byline: dom.Normalize(meta.Byline), title: dom.Normalize(meta.Title),
 	}
-	els := dom.Elements(root)
 	for i, n := range els {
 		l.order[n] = i
 	}
@@ -84,12 +86,14 @@ func (l *layout) afterLead(n *html.Node) bool {
 
 // proseAfter counts the prose paragraphs that start after n ends.
 func (l *layout) proseAfter(n *html.Node) int {
-	end := l.lastIndexIn(n)
-	count := 0
-	for i := len(l.proseStart) - 1; i >= 0 && l.proseStart[i] > end; i-- {
-		count++
+	// proseStart is in document order, so the paragraphs after n are the
+	// ones past where n's end would be inserted: a search, not a count,
+	// keeps asking this of every block linear in the story.
+	i, found := slices.BinarySearch(l.proseStart, l.lastIndexIn(n))
+	if found {
+		i++
 	}
-	return count
+	return len(l.proseStart) - i
 }
 
 // closesStory holds for a block that follows some of the story's prose and

@@ -14,7 +14,7 @@ import (
 // TestStartWordsFitTheLead: the cheap check of how a block opens reads
 // leadMin bytes, so every word a block's text must start with is shorter.
 func TestStartWordsFitTheLead(t *testing.T) {
-	lists := map[string][]string{"server-error": serverErrorStarts, "ad-label": adLabelStarts}
+	lists := map[string][]string{"server-error": serverErrorStarts, "ad-label": adLabelStarts, "teaser-heading": teaserHeadings}
 	for _, r := range table() {
 		lists[r.name] = r.startWords
 	}

@@ -139,7 +139,7 @@ func (r *compiled) textMatches(s *scan) bool {
 	if len(r.startWords) > 0 && !(s.mayStart(r.startsWord) && r.startsWord(s.Norm())) {
 		return false
 	}
-	return len(r.containWords) == 0 || dom.ContainsAny(s.Norm(), r.containWords)
+	return len(r.containWords) == 0 || s.containsAny(r.containWords)
 }
 
 // startsWord reports whether t starts with one of the rule's start words

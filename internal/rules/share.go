@@ -3,8 +3,6 @@ package rules
 import (
 	"strings"
 	"unicode"
-
-	"cleanread/internal/dom"
 )
 
 // Share bars: blocks made only of the words of share and follow buttons.
@@ -41,7 +39,7 @@ var shareCore = lazySet(shareCoreList...)
 // follow word (or a count), with at least one word that names sharing.
 func onlyShareWords(s *scan) bool {
 	t := s.Norm()
-	if !dom.ContainsAny(t, shareCoreList) {
+	if !s.containsAny(shareCoreList) {
 		return false // cheap reject before splitting into words
 	}
 	words := strings.FieldsFunc(t, func(r rune) bool {

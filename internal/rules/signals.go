@@ -105,6 +105,14 @@ func headingMatches(n *html.Node, phrases []string) bool {
 	return isHeadingLike(n) && dom.StartsWithWord(dom.Normalize(dom.Text(n)), phrases)
 }
 
+// headingMatches is headingMatches of the element under test, reading its
+// text once and, to rule it out, only its first words. phrases must each
+// be shorter than leadMin.
+func (s *scan) headingMatches(phrases []string) bool {
+	starts := func(t string) bool { return dom.StartsWithWord(t, phrases) }
+	return isHeadingLike(s.n) && s.mayStart(starts) && starts(s.Norm())
+}
+
 // holdsHeading reports an h1–h6 element under n (n included).
 func holdsHeading(n *html.Node) bool { return firstHeading(n) != nil }
 

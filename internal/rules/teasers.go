@@ -89,7 +89,7 @@ func teaserHeadingBefore(s *scan) *html.Node {
 // teaserHeadingWithLinks holds for a teaser heading followed by a block
 // that is mostly links; the block goes with it (see nextLinkBlock).
 func teaserHeadingWithLinks(s *scan) bool {
-	if !headingMatches(s.n, teaserHeadings) {
+	if !s.headingMatches(teaserHeadings) {
 		return false
 	}
 	return nextTeaserBlock(s) != nil || nothingAfter(s.n, s.root) || (s.lay != nil && s.lay.after(s.n))
@@ -100,7 +100,7 @@ func teaserHeadingWithLinks(s *scan) bool {
 // removed by other rules (or by readability), and a list nested one level
 // down does not make its heading the list's sibling.
 func teaserHeadingLeftAlone(s *scan) bool {
-	if !headingMatches(s.n, teaserHeadings) {
+	if !s.headingMatches(teaserHeadings) {
 		return false
 	}
 	dek := teaserDek(s)

@@ -57,12 +57,13 @@ const sweepRounds = 3
 func (t *Table) walk(root *html.Node, p pass, host string, lay *layout, cut Cut) int {
 	hits := 0
 	lens := textLens(root)
+	grams := &bigrams{}
 	for n := root; n != nil; {
 		if n.Type != html.ElementNode || n == root || protected(n.Data) || midSentence(n) {
 			n = dom.Next(root, n, false) // never cut a piece out of a sentence
 			continue
 		}
-		s := &scan{n: n, root: root, host: host, lay: lay, lens: lens, tlen: -1}
+		s := &scan{n: n, root: root, host: host, lay: lay, lens: lens, grams: grams, tlen: -1}
 		r := t.firstMatch(s, p)
 		if r < 0 {
 			n = dom.Next(root, n, false)
@@ -105,6 +106,7 @@ type scan struct {
 	host     string             // the page's host, to tell links to the same site
 	lay      *layout            // where the story's prose is (inside the story only)
 	lens     map[*html.Node]int // text length of every element, computed once per pass
+	grams    *bigrams           // the walk's byte-pair filter, shared by its scans (bigrams.go)
 	tokens   []string
 	tokensOK bool
 	text     *string
@@ -132,8 +134,8 @@ func (s *scan) textLen() int {
 // during the pass only shrink ancestors already visited, so the figures stay
 // right for what is still to be visited.
 func textLens(root *html.Node) map[*html.Node]int {
-	lens := map[*html.Node]int{}
 	order := dom.Elements(root)
+	lens := make(map[*html.Node]int, len(order))
 	for i := len(order) - 1; i >= 0; i-- {
 		n := order[i]
 		total := 0
