@@ -113,3 +113,42 @@ func (tb *tab) waitStateFor(limit time.Duration, states ...string) {
 	defer cancel()
 	require.NoError(tb.t, chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(stateSelector(states)))), "waiting for %v", states)
 }
+
+// A long story takes the stepped path (parsed a chunk at a time in an inert
+// document, moved into the page in batches): active content is dropped there
+// too, wherever the chunks happen to split it, and remote images stay
+// blocked.
+func TestViewLongStoryScrubbed(t *testing.T) {
+	tb := openTab(t, "/?autoclean=0")
+	tb.waitState("ready")
+	out := eval[map[string]any](tb, `import('/view.js').then(async (m) => {
+		const payload = '<p onclick="window.__pwned=1">text</p><img src="x" onerror="window.__pwned=2">' +
+			'<script>window.__pwned=3<\/script><a href=" java\tscript:window.__pwned=4">a</a>' +
+			'<iframe srcdoc="<script>parent.__pwned=5<\/script>"></iframe><svg onload="window.__pwned=6"></svg>' +
+			'<form action="https://evil.example"><button>go</button></form><a href="https://ok.example/x">ok</a>' +
+			'<img src="https://tracker.example/p.png" alt="tracker">';
+		// Paragraphs of odd lengths move the payload across the parser's chunk boundaries.
+		let content = '<div><div>';
+		for (let i = 0; content.length < 600000; i++) content += payload + '<p>' + 'word '.repeat(7 + (i % 13)) + i + '</p>\n';
+		content += '<p>The end.</p></div></div>';
+		const box = document.createElement('div');
+		document.body.append(box);
+		const root = await m.renderArticleInSteps(document, {title: 'T', content}, {blockRemoteImages: true}, (r) => box.replaceChildren(r));
+		await new Promise((r) => setTimeout(r, 100));
+		const html = box.innerHTML;
+		return {html, whole: root !== null, long: !!box.querySelector('.cr-content.cr-long'), chunks: box.querySelectorAll('.cr-chunk').length,
+			blocked: box.querySelectorAll('.cr-img-blocked').length, remote: box.querySelectorAll('img[src^="https:"]').length,
+			last: [...box.querySelectorAll('.cr-content p')].pop()?.textContent ?? '',
+			tracked: performance.getEntriesByType('resource').filter((e) => e.name.includes('tracker.example')).length, outsideLinks: box.querySelectorAll('a[href="https://ok.example/x"][rel="noopener noreferrer"]').length};
+	})`)
+	assert.Equal(t, true, out["whole"])
+	assert.Equal(t, true, out["long"], "the story took the long path")
+	assert.Greater(t, out["chunks"], 10.0, "the story came in chunks")
+	assert.NotRegexp(t, `(?i)onclick|onerror|onload|<script|javascript|<iframe|<svg|<form|<button|srcdoc`, out["html"])
+	assert.Equal(t, 0.0, out["remote"], "no remote image reaches the page")
+	assert.Equal(t, out["outsideLinks"], out["blocked"], "each remote image became a placeholder, each outside link opens apart")
+	assert.Equal(t, "The end.", out["last"])
+	assert.Equal(t, "undefined", eval[string](tb, `typeof window.__pwned`))
+	assert.Empty(t, eval[[]string](tb, `window.__fired`))
+	assert.Equal(t, 0.0, out["tracked"], "the remote image was never requested, not even while the story was parsed")
+}
