@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -220,22 +221,24 @@ func (tb *tab) text(sel string) string {
 // waitState waits until body[data-state] is one of states and returns it.
 func (tb *tab) waitState(states ...string) string {
 	tb.t.Helper()
-	sel := ""
-	for i, s := range states {
-		if i > 0 {
-			sel += ", "
-		}
-		sel += fmt.Sprintf(`body[data-state=%q]`, s)
-	}
 	ctx, cancel := context.WithTimeout(tb.ctx, stepTimeout)
 	defer cancel()
-	err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(sel)))
+	err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(stateSelector(states))))
 	if errors.Is(err, context.DeadlineExceeded) {
 		tb.t.Fatalf("body[data-state] did not become %v within %v; it is %q", states, stepTimeout,
 			eval[string](tb, "document.body.dataset.state"))
 	}
 	require.NoError(tb.t, err)
 	return eval[string](tb, "document.body.dataset.state")
+}
+
+// stateSelector matches a body whose data-state is one of states.
+func stateSelector(states []string) string {
+	sel := make([]string, len(states))
+	for i, s := range states {
+		sel[i] = fmt.Sprintf(`body[data-state=%q]`, s)
+	}
+	return strings.Join(sel, ", ")
 }
 
 // waitDone waits for a clean to finish and fails with the page's error

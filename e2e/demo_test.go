@@ -276,7 +276,7 @@ func TestReturningVisitTakesTheWasmFromCache(t *testing.T) {
 }
 
 // A clean that takes a while shows a moving indicator that says what it is
-// doing, and the time taken once done. The page is big enough (about 3 MB)
+// doing, and the time taken once done. The page is big enough (about 2 MB)
 // that cleaning it takes far longer than the indicator's delay; a
 // MutationObserver records every state the status line went through, so the
 // test checks what was shown, not how long it took.
@@ -315,7 +315,7 @@ func TestProgressOnASlowClean(t *testing.T) {
 	require.NotNil(t, shown, "the indicator appeared during the clean; states seen: %v", states)
 	assert.True(t, shown.Moving, "the bar moves")
 	assert.Equal(t, "true", shown.Busy)
-	assert.Regexp(t, `^Cleaning the page… \d+\.\d s$`, shown.Text)
+	assert.Regexp(t, `^Cleaning the page \(1\.\d MB\)… \d+\.\d s$`, shown.Text, "what runs, how big the page is, for how long")
 	assert.Regexp(t, `^Cleaned in \d`, tb.text("#status"), "the time taken is shown once done")
 	assert.False(t, eval[bool](tb, `document.getElementById('clean').disabled`), "Clean is back once done")
 	assert.Empty(t, eval[string](tb, `document.getElementById('status').getAttribute('aria-busy') || ''`))

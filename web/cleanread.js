@@ -4,21 +4,27 @@
 //   await init();                       // once; loads cleanread.wasm next to this file
 //   const article = await clean(html, { url: 'https://example.com/story' });
 //
-// init({wasmURL, wasm, worker = true, timeoutMs = 20000, workerURL})
+// init({wasmURL, wasm, worker = true, timeoutMs = 20000, timeoutPerMBMs = 4000, workerURL})
 //   Starts loading and compiling the WebAssembly at once (streaming) and
 //   resolves with {version} when the cleaner is ready. Call it once; calling it
 //   again returns the same promise, and after a failure it may be retried.
 //   wasm: bytes or a WebAssembly.Module to use instead of fetching wasmURL
 //   (for Node, which cannot fetch file: URLs). worker: false runs the cleaner
 //   in the calling thread (Node tests, or pages without workers); the time
-//   limit then cannot be enforced.
+//   limit then cannot be enforced. The time limit of a clean grows with its
+//   page: timeoutMs plus timeoutPerMBMs for every million characters (see
+//   timeLimitFor), so a page the size limit accepts is not cut off for being
+//   big.
 // clean(html, {url, timeoutMs, teaserPass, blockRemoteImages, maxBytes, disabledRules})
 //   Resolves with the Article (the same JSON shape as `cleanread clean -format
 //   json`) or rejects with a CleanreadError whose .code is one of "empty",
 //   "not_html", "too_large", "not_article", "bad_url", "internal",
 //   "bad_argument", "timeout", "load_failed", "not_initialized", "terminated".
-//   In worker mode a clean that runs past timeoutMs terminates the worker and
-//   rejects with "timeout"; the next call starts a fresh worker.
+//   In worker mode a clean that runs past its time limit terminates the
+//   worker and rejects with "timeout"; the next call starts a fresh worker.
+//   A timeoutMs given here is the whole limit for this call, not scaled.
+// timeLimitFor(chars, {timeoutMs, timeoutPerMBMs})
+//   The time limit init's options give a page of chars characters.
 // terminate()
 //   Stops the worker and rejects calls still waiting; init() may be called again.
 // version
@@ -26,8 +32,25 @@
 
 import { loadModule } from './wasm-load.js';
 
-/** Default time limit for one clean, in milliseconds. */
+/** Default time limit for one clean, in milliseconds, before the allowance for its size. */
 export const DEFAULT_TIMEOUT_MS = 20_000;
+
+/**
+ * Default extra time per million characters of page, in milliseconds. The
+ * clean's cost grows with the page, and the size limit (16 MiB by default,
+ * more with maxBytes) lets through pages that take many times the base
+ * limit on a slow or busy machine; this keeps a wide margin over that.
+ */
+export const DEFAULT_TIMEOUT_PER_MB_MS = 4_000;
+
+/**
+ * Returns the time limit in milliseconds for cleaning a page of chars
+ * characters (a JavaScript string's length): timeoutMs plus timeoutPerMBMs
+ * for each million characters.
+ */
+export function timeLimitFor(chars, { timeoutMs = DEFAULT_TIMEOUT_MS, timeoutPerMBMs = DEFAULT_TIMEOUT_PER_MB_MS } = {}) {
+  return Math.ceil(timeoutMs + (timeoutPerMBMs * Math.max(0, chars)) / 1e6);
+}
 
 /** The error every failed call rejects with; `code` is a stable string. */
 export class CleanreadError extends Error {
@@ -66,14 +89,18 @@ async function start({
   wasm,
   worker = true,
   timeoutMs = DEFAULT_TIMEOUT_MS,
+  timeoutPerMBMs = DEFAULT_TIMEOUT_PER_MB_MS,
   workerURL = new URL('./worker.js', import.meta.url),
 } = {}) {
   checkTimeout(timeoutMs);
+  if (typeof timeoutPerMBMs !== 'number' || !(timeoutPerMBMs >= 0)) {
+    throw new CleanreadError('bad_argument', `timeoutPerMBMs must be a number of at least 0, got ${timeoutPerMBMs}`);
+  }
   // Compiling starts now, while the worker script loads in parallel.
   const modulePromise = loadModule(wasm ?? wasmURL);
   modulePromise.catch(() => {}); // reported through ready below
   const e = worker
-    ? new WorkerEngine(modulePromise, workerURL, timeoutMs)
+    ? new WorkerEngine(modulePromise, workerURL, (chars) => timeLimitFor(chars, { timeoutMs, timeoutPerMBMs }))
     : new InlineEngine(modulePromise, new URL('./wasm_exec.js', import.meta.url));
   engine = e;
   try {
@@ -135,10 +162,10 @@ function asError(err, code) {
  * the worker when a request runs past its time limit or the worker dies.
  */
 class WorkerEngine {
-  constructor(modulePromise, workerURL, timeoutMs) {
+  constructor(modulePromise, workerURL, limitFor) {
     this.modulePromise = modulePromise;
     this.workerURL = workerURL;
-    this.timeoutMs = timeoutMs;
+    this.limitFor = limitFor; // the time limit for a page of so many characters
     this.slot = null; // {worker, ready, pending, dead}
     this.tail = Promise.resolve();
     this.nextID = 1;
@@ -213,7 +240,7 @@ class WorkerEngine {
     if (this.slot === slot) this.slot = null;
   }
 
-  clean(html, url, options, timeoutMs = this.timeoutMs) {
+  clean(html, url, options, timeoutMs = this.limitFor(html.length)) {
     const run = () => this.run(html, url, options, timeoutMs);
     const p = this.tail.then(run, run);
     this.tail = p.catch(() => {});

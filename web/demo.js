@@ -6,11 +6,13 @@
 // cleaning → done | error. Measurements, set as body data attributes:
 //   data-ready-ms   ms from navigation start until the cleaner was ready
 //   data-clean-ms   ms the last clean took (call to article)
+//   data-show-ms    ms the reading view then took to show all of the story
 //   data-removed    how many blocks the last clean removed
 //   data-error-code the code of the last error
 //
 // Options in the page URL's query, for tests and troubleshooting:
-//   ?timeoutMs=N  time limit for one clean (default 20000); ?timeoutMs=1 shows the timeout path
+//   ?timeoutMs=N  the whole time limit for one clean (default: 20 s plus an
+//                 allowance for the page's size); ?timeoutMs=1 shows the timeout path
 //   ?maxBytes=N   largest input accepted (default 16 MiB), to show "too large" cheaply
 //   ?autoclean=0  load the sample but do not clean it
 
@@ -64,7 +66,7 @@ function readSettings(params) {
 function startCleaner() {
   setState('loading');
   const progress = startProgress(ui.status, 'Loading the cleaner');
-  const p = init({ timeoutMs: settings.timeoutMs }).then(
+  const p = init().then(
     ({ version }) => {
       progress.stop();
       const ms = performance.now();
@@ -201,26 +203,29 @@ async function runClean({ reveal = true } = {}) {
       loaded = startCleaner(); // a failed load may be retried
       return loaded;
     });
-    // A big page takes a while: the indicator says so and for how long.
-    progress = startProgress(ui.status, 'Cleaning the page');
+    // A big page takes a while: the indicator says so, how big the page is
+    // and for how long.
+    const html = ui.html.value;
+    progress = startProgress(ui.status, `Cleaning the page${sizeNote(html)}`);
     const start = performance.now();
-    let article;
-    try {
-      article = await clean(ui.html.value, {
-        url: ui.url.value.trim() || undefined,
-        maxBytes: settings.maxBytes,
-      });
-    } finally {
-      progress.stop();
-      progress = null;
-    }
+    const article = await clean(html, {
+      url: ui.url.value.trim() || undefined,
+      maxBytes: settings.maxBytes,
+      timeoutMs: settings.timeoutMs,
+    });
     const ms = performance.now() - start;
     fillAddressFromPage(article);
+    // A very long story takes a moment to lay out too; the page stays
+    // responsive meanwhile (view.js builds it in steps).
+    progress.step('Showing the article');
     view?.destroy();
+    ui.view.hidden = false;
     // The demo blocks remote images by default: a pasted page's images would
     // tell their servers what is being read.
     view = await mountView(ui.view, article, { blockRemoteImages: true });
-    ui.view.hidden = false;
+    progress.stop();
+    progress = null;
+    document.body.dataset.showMs = (performance.now() - start - ms).toFixed(1);
     showStats(article, ms);
     // On a narrow screen the view is below the form: bring it into sight.
     if (reveal && ui.stats.getBoundingClientRect().top > window.innerHeight) ui.stats.scrollIntoView({ block: 'start' });
@@ -273,6 +278,12 @@ function setState(state) {
 
 function setStatus(text) {
   ui.status.textContent = text;
+}
+
+// sizeNote is " (N MB)" for a page of a megabyte or more, so a long wait
+// has its reason in sight; nothing for a smaller page.
+function sizeNote(html) {
+  return html.length >= 1e6 ? ` (${(html.length / 1e6).toFixed(1)} MB)` : '';
 }
 
 function seconds(ms) {

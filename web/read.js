@@ -265,6 +265,7 @@ async function show(scope, handed) {
     // Once the user has switched images on for this page, the other scope
     // keeps them on.
     if (page.fromAddress && view && !view.blockRemoteImages) page.imagesAllowed = true;
+    progress.step('Showing the article'); // a very long story takes a moment to lay out
     view?.destroy();
     // Remote images are shown by default here (the view's switch can block
     // them); settings live in the extension's storage inside the extension.

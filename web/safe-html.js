@@ -26,14 +26,22 @@ export function htmlToFragment(html, doc = document) {
 /** Removes active elements, event-handler attributes and unsafe URLs under root. */
 export function scrub(root) {
   for (const el of root.querySelectorAll(DROP_ELEMENTS)) el.remove();
-  for (const el of root.querySelectorAll('*')) {
-    for (const attr of [...el.attributes]) {
-      const name = attr.name.toLowerCase();
-      if (name.startsWith('on') || name === 'style' || name === 'srcdoc') {
-        el.removeAttribute(attr.name);
-      } else if (URL_ATTRS.includes(name) && !isSafeURL(attr.value, name)) {
-        el.removeAttribute(attr.name);
-      }
+  for (const el of root.querySelectorAll('*')) scrubAttributes(el);
+}
+
+/** True for an element that is active content and must go, with all it holds. */
+export function isDropped(el) {
+  return el.matches(DROP_ELEMENTS);
+}
+
+/** Removes el's event-handler and style attributes and its unsafe URLs. */
+export function scrubAttributes(el) {
+  for (const attr of [...el.attributes]) {
+    const name = attr.name.toLowerCase();
+    if (name.startsWith('on') || name === 'style' || name === 'srcdoc') {
+      el.removeAttribute(attr.name);
+    } else if (URL_ATTRS.includes(name) && !isSafeURL(attr.value, name)) {
+      el.removeAttribute(attr.name);
     }
   }
 }

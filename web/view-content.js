@@ -1,12 +1,21 @@
 // view-content.js — turns the article's sanitized HTML into the story's DOM:
 // the one safe path for the story and for restored blocks alike.
 //
-// Everything is done in an inert DOMParser document, before the nodes are
-// adopted into the page: an <img> starts loading as soon as it is adopted
-// into a document with a browsing context, so remote images must be
-// neutralized, and lazy loading and the referrer policy set, before that.
+// Everything is done in an inert document (no browsing context: it runs no
+// script and loads nothing), before the nodes are adopted into the page: an
+// <img> starts loading as soon as it is adopted into a document with a
+// browsing context, so remote images must be neutralized, and lazy loading
+// and the referrer policy set, before that.
+//
+// The work is a generator (see view-steps.js), so a very long story can be
+// parsed, prepared and put in the page in steps while the page stays
+// responsive; storyFragment runs the same steps at once.
 
-import { scrub } from './safe-html.js';
+import { isDropped, scrubAttributes } from './safe-html.js';
+import { FRAME, runNow } from './view-steps.js';
+
+/** Characters of HTML parsed in one step of a long story. */
+const PARSE_CHUNK = 128 * 1024;
 
 /**
  * Parses html (untrusted, even if sanitized) into a DocumentFragment of doc,
@@ -14,17 +23,127 @@ import { scrub } from './safe-html.js';
  * remote images replaced by their alt text when blockRemoteImages is set,
  * outside links opening in a new tab, tables and code scrolling in their own box.
  */
-export function storyFragment(html, doc, { blockRemoteImages = false } = {}) {
-  const parsed = new DOMParser().parseFromString(String(html ?? ''), 'text/html');
-  const body = parsed.body;
-  scrub(body);
-  prepareMedia(body, { blockRemoteImages, origin: originOf(doc) });
-  prepareLinks(body);
-  prepareBoxes(body);
-  settleAnchors(body);
+export function storyFragment(html, doc, options = {}) {
+  const body = runNow(storySteps(html, doc, options));
   const frag = doc.createDocumentFragment();
   for (const node of [...body.childNodes]) frag.append(doc.adoptNode(node));
   return frag;
+}
+
+/**
+ * The steps of storyFragment up to adoption: returns the inert body holding
+ * the prepared story, whose nodes the caller moves into doc (see moveStory).
+ */
+export function* storySteps(html, doc, { blockRemoteImages = false } = {}) {
+  const body = yield* parseSteps(String(html ?? ''), doc);
+  yield* prepareSteps(body, { blockRemoteImages, origin: originOf(doc), base: doc.baseURI });
+  return body;
+}
+
+// parseSteps parses html in an inert document. A long story is written to
+// the parser a chunk at a time (the tokenizer keeps its place between
+// writes), so no single step parses all of it.
+function* parseSteps(html, doc) {
+  const parse = () => new DOMParser().parseFromString(html, 'text/html').body;
+  if (html.length <= PARSE_CHUNK) return parse();
+  let inert;
+  try {
+    inert = doc.implementation.createHTMLDocument('');
+    inert.open();
+    inert.write(html.slice(0, PARSE_CHUNK));
+  } catch {
+    return parse(); // a browser that cannot write to an inert document
+  }
+  for (let i = PARSE_CHUNK; i < html.length; i += PARSE_CHUNK) {
+    yield;
+    inert.write(html.slice(i, i + PARSE_CHUNK));
+  }
+  inert.close();
+  return inert.body;
+}
+
+// prepareSteps makes the parsed story safe and ready to read, one element
+// per step: active content dropped, attributes scrubbed, media, boxes and
+// links prepared, restore anchors settled.
+function* prepareSteps(body, { blockRemoteImages, origin, base }) {
+  const links = [];
+  for (const el of body.querySelectorAll('*')) {
+    if (!el.isConnected) continue; // inside an element dropped before it
+    if (isDropped(el)) {
+      el.remove();
+      continue;
+    }
+    scrubAttributes(el);
+    prepareMedia(el, { blockRemoteImages, origin, base });
+    prepareBox(el);
+    if (el.localName === 'a' && el.hasAttribute('href')) links.push(el);
+    yield;
+  }
+  // A <picture> whose sources were all remote keeps only its placeholder.
+  if (blockRemoteImages) for (const source of body.querySelectorAll('source:not([src]):not([srcset])')) source.remove();
+  const ids = new Set();
+  for (const el of body.querySelectorAll('[id]')) ids.add(el.id);
+  yield;
+  for (const a of links) {
+    prepareLink(a, ids);
+    yield;
+  }
+  yield* settleAnchors(body);
+}
+
+/**
+ * Moves the prepared story from body (see storySteps) into to. A short
+ * story moves at once, as it is. A long one moves in batches, a rendered
+ * frame after each (FRAME): its containers (div, section …) are recreated
+ * empty in the page and filled as their content arrives, and runs of
+ * blocks go into chunks (div.cr-chunk), which view.css lets the browser
+ * skip while they are off screen. Chunks rather than single blocks keep
+ * what the browser tracks per frame small.
+ */
+export function* moveStory(body, to, { long = false } = {}) {
+  if (!long) {
+    to.append(...body.childNodes);
+    return;
+  }
+  yield* moveChildren(body, to, { nodes: 0 });
+}
+
+/** Nodes (blocks, text between them) in one chunk of a long story. */
+const CHUNK_NODES = 200;
+/** Nodes moved into the page between two rendered frames. */
+const MOVE_BATCH = 4000;
+
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'hgroup', 'center']);
+
+function* moveChildren(from, to, moved) {
+  const doc = to.ownerDocument;
+  let chunk = null;
+  let inChunk = 0;
+  for (let n = from.firstChild; n; ) {
+    const next = n.nextSibling;
+    if (n.nodeType === 1 && CONTAINERS.has(n.localName) && !n.classList.contains('cr-scroll')) {
+      const copy = doc.importNode(n, false); // its attributes, scrubbed already; its children follow
+      to.append(copy);
+      chunk = null;
+      yield* moveChildren(n, copy, moved);
+    } else if (!chunk && n.nodeType === 3 && n.data.trim() === '') {
+      to.append(n); // white space between containers needs no chunk of its own
+    } else {
+      if (!chunk || inChunk >= CHUNK_NODES) {
+        chunk = doc.createElement('div');
+        chunk.className = 'cr-chunk';
+        to.append(chunk);
+        inChunk = 0;
+      }
+      chunk.append(n);
+      inChunk++;
+      if (++moved.nodes >= MOVE_BATCH) {
+        moved.nodes = 0;
+        yield FRAME;
+      }
+    }
+    n = next;
+  }
 }
 
 /** True when url (resolved against base) would load from another origin; data: and blob: never do. */
@@ -58,32 +177,27 @@ export function hostOf(url, base) {
   }
 }
 
-// prepareMedia makes images lazy, referrer-free and, when asked, local only.
-function prepareMedia(root, { blockRemoteImages, origin }) {
-  const base = root.ownerDocument.baseURI;
-  for (const img of root.querySelectorAll('img')) {
-    img.setAttribute('loading', 'lazy');
-    img.setAttribute('decoding', 'async');
-    img.setAttribute('referrerpolicy', 'no-referrer');
+// prepareMedia makes an image lazy and referrer-free and, when asked,
+// keeps el from loading anything from another origin.
+function prepareMedia(el, { blockRemoteImages, origin, base }) {
+  if (el.localName === 'img') {
+    el.setAttribute('loading', 'lazy');
+    el.setAttribute('decoding', 'async');
+    el.setAttribute('referrerpolicy', 'no-referrer');
   }
   if (!blockRemoteImages) return;
-  for (const el of root.querySelectorAll('[src], [srcset], [poster]')) {
-    const src = el.getAttribute('src');
-    const remoteSrc = src !== null && isRemote(src, origin, base);
-    if (el.hasAttribute('srcset') && srcsetIsRemote(el.getAttribute('srcset'), origin, base)) {
-      el.removeAttribute('srcset');
-      el.removeAttribute('sizes');
-    }
-    if (el.hasAttribute('poster') && isRemote(el.getAttribute('poster'), origin, base)) el.removeAttribute('poster');
-    if (!remoteSrc) continue;
-    if (el.localName === 'img') {
-      el.replaceWith(blockedPlaceholder(root.ownerDocument, el.getAttribute('alt'), hostOf(src, base)));
-    } else {
-      el.removeAttribute('src');
-    }
+  if (el.hasAttribute('srcset') && srcsetIsRemote(el.getAttribute('srcset'), origin, base)) {
+    el.removeAttribute('srcset');
+    el.removeAttribute('sizes');
   }
-  // A <picture> whose sources were all remote keeps only its placeholder.
-  for (const source of root.querySelectorAll('source:not([src]):not([srcset])')) source.remove();
+  if (el.hasAttribute('poster') && isRemote(el.getAttribute('poster'), origin, base)) el.removeAttribute('poster');
+  const src = el.getAttribute('src');
+  if (src === null || !isRemote(src, origin, base)) return;
+  if (el.localName === 'img') {
+    el.replaceWith(blockedPlaceholder(el.ownerDocument, el.getAttribute('alt'), hostOf(src, base)));
+  } else {
+    el.removeAttribute('src');
+  }
 }
 
 function blockedPlaceholder(doc, alt, host) {
@@ -95,40 +209,35 @@ function blockedPlaceholder(doc, alt, host) {
   return span;
 }
 
-// prepareLinks opens outside links in a new tab without a referrer, and
-// points in-story footnote links at the ids the cleaner prefixed with "cr-".
-function prepareLinks(root) {
-  for (const a of root.querySelectorAll('a[href]')) {
-    const href = a.getAttribute('href');
-    if (/^https?:\/\//i.test(href)) {
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-    } else if (href.startsWith('#') && href.length > 1) {
-      const id = href.slice(1);
-      if (!root.querySelector(`[id="${cssString(id)}"]`) && root.querySelector(`[id="cr-${cssString(id)}"]`)) {
-        a.setAttribute('href', `#cr-${id}`);
-      }
-    }
+// prepareLink opens an outside link in a new tab without a referrer, and
+// points an in-story footnote link at the id the cleaner prefixed with
+// "cr-" (ids: every id in the story).
+function prepareLink(a, ids) {
+  const href = a.getAttribute('href');
+  if (/^https?:\/\//i.test(href)) {
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+  } else if (href.startsWith('#') && href.length > 1) {
+    const id = href.slice(1);
+    if (!ids.has(id) && ids.has(`cr-${id}`)) a.setAttribute('href', `#cr-${id}`);
   }
 }
 
-// prepareBoxes gives wide tables their own scrolling box, and makes that
-// box and code blocks reachable by keyboard so they can be scrolled.
-function prepareBoxes(root) {
-  const doc = root.ownerDocument;
-  for (const table of root.querySelectorAll('table')) {
-    if (table.parentElement?.classList.contains('cr-scroll')) continue;
-    const box = doc.createElement('div');
+// prepareBox gives a wide table its own scrolling box, and makes that box
+// and code blocks reachable by keyboard so they can be scrolled. Cells of
+// running text get room to be read; the box scrolls instead.
+function prepareBox(el) {
+  if (el.localName === 'table' && !el.parentElement?.classList.contains('cr-scroll')) {
+    const box = el.ownerDocument.createElement('div');
     box.className = 'cr-scroll';
     box.tabIndex = 0;
-    table.replaceWith(box);
-    box.append(table);
-    // Cells of running text get room to be read; the box scrolls instead.
-    for (const cell of table.querySelectorAll('td, th')) {
-      if (cell.textContent.trim().length > 40) cell.classList.add('cr-long-cell');
-    }
+    el.replaceWith(box);
+    box.append(el);
+  } else if ((el.localName === 'td' || el.localName === 'th') && el.textContent.trim().length > 40) {
+    el.classList.add('cr-long-cell');
+  } else if (el.localName === 'pre') {
+    el.tabIndex = 0;
   }
-  for (const pre of root.querySelectorAll('pre')) pre.tabIndex = 0;
 }
 
 // A list may hold only items, and a list with none is announced as an empty
@@ -139,8 +248,9 @@ function prepareBoxes(root) {
 // them: data-cr-list-of); an anchor among items moves into its neighbour,
 // marked data-cr-beside ("after" the previous item or "before" the next) so
 // a restored item lands between them.
-function settleAnchors(root) {
+function* settleAnchors(root) {
   for (const list of root.querySelectorAll('ul, ol, menu')) {
+    yield;
     const anchors = [...list.children].filter(isAnchor);
     if (anchors.length === 0) continue;
     const items = [...list.children].filter((n) => n.localName === 'li');
@@ -184,6 +294,3 @@ function originOf(doc) {
   }
 }
 
-function cssString(s) {
-  return s.replace(/["\\]/g, '\\$&');
-}

@@ -15,10 +15,15 @@
 //
 //   renderArticle(container, article, {blockRemoteImages, locale, labels})
 //   // → just the header and story (no toolbar), e.g. for a preview.
+//   await renderArticleInSteps(doc, article, options, place)
+//   // → the same in steps that leave the page responsive (what mountView uses).
 //
 // mountView gives the container class "cr-view" and fills it with the
 // toolbar (type, theme, read aloud, removed, export, help) and the article.
-// `article` is what cleanread.js's clean() resolves with.
+// `article` is what cleanread.js's clean() resolves with. A very long story
+// is built in steps (view-steps.js) and put in the page in batches, its
+// header and first part first, so the page keeps answering input, scrolling
+// and Escape; mountView resolves once all of it is in place.
 //
 // Pages that show the view should load, in <head>:
 //   <script src="settings-boot.js"></script>        (stored theme before first paint; no inline script)
@@ -26,12 +31,20 @@
 //   <link rel="stylesheet" href="print.css" media="print">
 // and serve view-*.js, settings-*.js next to view.js.
 
-import { storyFragment, isRemote } from './view-content.js';
+import { storySteps, moveStory, isRemote } from './view-content.js';
+import { runNow, runInSteps } from './view-steps.js';
 import { loadSettings, saveSettings, applySettings, localStorageAdapter } from './settings-store.js';
 import { buildControls } from './view-toolbar.js';
 
 export { storyFragment } from './view-content.js';
 export { chromeStorageAdapter, localStorageAdapter } from './settings-store.js';
+
+/**
+ * A story of at least this many characters of HTML is long: it goes into
+ * the page in batches, in chunks that are laid out only when they come near
+ * the screen (content-visibility in view.css).
+ */
+export const LONG_STORY_CHARS = 100_000;
 
 /** Default English labels; pass {labels} to translate. */
 export const defaultLabels = {
@@ -75,32 +88,32 @@ export async function mountView(container, article, options = {}) {
       if (imagesChosen) forcedBlock = false;
       settings = await saveSettings(next, storage);
       applySettings(doc.documentElement, settings);
-      if (state.blockRemoteImages !== imagesBefore) rerender();
+      if (state.blockRemoteImages !== imagesBefore) await rerender();
       controls.refresh();
     },
     rerender,
   };
 
-  function rerender() {
+  // rerender builds the article afresh (the images switch changed) and puts
+  // it in place of the one shown; blocks the reader restored come back once
+  // the whole story is in. A newer render supersedes one still running.
+  let renders = 0;
+  async function rerender() {
     controls.speaker.stop(); // its sentences point into the old nodes
-    const el = renderArticle(doc.createElement('div'), article, {
-      blockRemoteImages: state.blockRemoteImages,
-      locale: options.locale,
-      labels: options.labels,
+    const mine = ++renders;
+    const renderOptions = { blockRemoteImages: state.blockRemoteImages, locale: options.locale, labels: options.labels };
+    const shown = await renderArticleInSteps(doc, article, renderOptions, (root) => {
+      if (state.articleEl) state.articleEl.replaceWith(root);
+      else container.replaceChildren(controls.element, root);
+      state.articleEl = root;
     });
-    if (state.articleEl) state.articleEl.replaceWith(el);
-    state.articleEl = el;
+    if (!shown || mine !== renders) return;
     for (const i of [...restored].sort((a, b) => a - b)) controls.restore(i, { quiet: true });
   }
 
   container.classList.add('cr-view');
   const controls = buildControls(state, { shortcuts: options.shortcuts !== false });
-  state.articleEl = renderArticle(doc.createElement('div'), article, {
-    blockRemoteImages: state.blockRemoteImages,
-    locale: options.locale,
-    labels: options.labels,
-  });
-  container.replaceChildren(controls.element, state.articleEl);
+  await rerender();
   controls.refresh();
   return {
     /** The <article> element shown now (a re-render replaces it). */
@@ -122,17 +135,47 @@ export async function mountView(container, article, options = {}) {
  * locale, labels}.
  */
 export function renderArticle(container, article, options = {}) {
-  const doc = container.ownerDocument;
+  return runNow(articleSteps(container.ownerDocument, article, options, (root) => container.replaceChildren(root)));
+}
+
+/**
+ * Renders article as renderArticle does, in steps that leave the page
+ * responsive. place(root) is called with the new <article> as soon as its
+ * header is built, to put it in the page; the story then fills in. Resolves
+ * with root once the story is complete, or with null if root was taken out
+ * of the page before (a newer render replaced it).
+ */
+export async function renderArticleInSteps(doc, article, options, place) {
+  let root = null;
+  return runInSteps(
+    articleSteps(doc, article, options, (r) => {
+      root = r;
+      place(r);
+    }),
+    { stop: () => root !== null && root.parentNode === null, win: doc.defaultView ?? globalThis },
+  );
+}
+
+// articleSteps builds the article: the story is parsed and prepared in an
+// inert document first, so the header and lead image know what it holds,
+// then the <article> is placed and the story moved into it.
+function* articleSteps(doc, article, options, place) {
   const labels = { ...defaultLabels, ...options.labels };
+  const html = String(article.content ?? '');
+  const story = yield* storySteps(html, doc, { blockRemoteImages: Boolean(options.blockRemoteImages) });
+  dropRepeatedTitle(story, article.title);
   const root = doc.createElement('article');
   root.className = 'cr-article';
   setLangDir(root, article);
   root.append(buildHeader(doc, article, labels, options.locale));
-  const content = buildContent(doc, article, options);
-  const lead = leadImage(doc, article, content, options);
+  const lead = leadImage(doc, article, story, options);
   if (lead) root.append(lead);
+  const content = el(doc, 'div', 'cr-content');
+  const long = html.length >= LONG_STORY_CHARS;
+  if (long) content.classList.add('cr-long');
   root.append(content);
-  container.replaceChildren(root);
+  place(root);
+  yield* moveStory(story, content, { long });
   return root;
 }
 
@@ -168,14 +211,6 @@ export function buildHeader(doc, article, labels = defaultLabels, locale = undef
   return header;
 }
 
-/** Builds the story body from the article's sanitized HTML. options: {blockRemoteImages}. */
-export function buildContent(doc, article, options = {}) {
-  const body = el(doc, 'div', 'cr-content');
-  body.append(storyFragment(article.content, doc, { blockRemoteImages: Boolean(options.blockRemoteImages) }));
-  dropRepeatedTitle(body, article.title);
-  return body;
-}
-
 /** Returns a <time> for value in the reader's locale, or null if empty. */
 export function dateElement(doc, value, locale) {
   if (!value) return null;
@@ -190,8 +225,9 @@ export function dateElement(doc, value, locale) {
   return t;
 }
 
-// leadImage returns a figure for article.image when the story does not
-// already start with an image or show the same one, and the image may load.
+// leadImage returns a figure for article.image when the story (content,
+// prepared but not yet in the page) does not already start with an image or
+// show the same one, and the image may load.
 function leadImage(doc, article, content, options) {
   const src = article.image;
   if (typeof src !== 'string' || !(isHTTP(src) || /^data:image\/(png|jpeg|gif|webp|avif);/.test(src))) return null;

@@ -11,7 +11,7 @@
 // that cleaned the page and how many pages it has cleaned.
 
 import { connect } from './engine-link.js';
-import { renderArticle } from './view.js';
+import { renderArticleInSteps } from './view.js';
 import { sentenceFor } from './messages.js';
 import { arrival } from './arrival.js';
 import { startProgress } from './view-progress.js';
@@ -41,7 +41,10 @@ async function main() {
     article = res.article;
     document.body.dataset.engineId = res.engineId;
     document.body.dataset.engineCleans = String(res.cleans);
-    renderArticle(ui.view, article, { blockRemoteImages: false }); // a preview: the reader tab has the toolbar
+    // A preview (the reader tab has the toolbar), built in steps so a very
+    // long story does not freeze the popup.
+    progress.step('Showing the article');
+    await renderArticleInSteps(document, article, { blockRemoteImages: false }, (root) => ui.view.replaceChildren(root));
     const removed = article.removed?.length ?? 0;
     document.body.dataset.removed = String(removed);
     progress.done(`${removed} ${removed === 1 ? 'block' : 'blocks'} removed · ${(article.wordCount ?? 0).toLocaleString()} words`);

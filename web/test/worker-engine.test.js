@@ -25,7 +25,7 @@ class FakeWorker {
       if (b.failInit) this.reply({ type: 'error', error: { code: 'load_failed', message: 'no wasm' } });
       else this.reply({ type: 'ready', version: 'fake-1' });
     } else if (msg.type === 'clean') {
-      if (msg.html === 'hang') return; // never answers, like a runaway clean
+      if (msg.html.startsWith('hang')) return; // never answers, like a runaway clean
       if (msg.html === 'die') {
         this.reply({ type: 'exited' });
         return;
@@ -37,7 +37,11 @@ class FakeWorker {
     }
   }
   reply(data) {
-    setTimeout(() => !this.terminated && this.onmessage?.({ data }), 1);
+    // behaviour.msPerMB: a clean takes this long per million characters, as a big page does.
+    const ms = data.type === 'result' && FakeWorker.behaviour.msPerMB
+      ? (FakeWorker.behaviour.msPerMB * this.received.at(-1).html.length) / 1e6
+      : 1;
+    setTimeout(() => !this.terminated && this.onmessage?.({ data }), ms);
   }
   terminate() {
     this.terminated = true;
@@ -143,4 +147,40 @@ test('html must be a string', async () => {
   await api.init({ wasm: emptyModule });
   await assert.rejects(api.clean(null), { code: 'bad_argument' });
   await assert.rejects(api.clean('x', 'options'), { code: 'bad_argument' });
+});
+
+test('the time limit grows with the page: base plus an allowance per million characters', () => {
+  assert.equal(api.timeLimitFor(0), api.DEFAULT_TIMEOUT_MS);
+  assert.equal(api.timeLimitFor(16 << 20), Math.ceil(api.DEFAULT_TIMEOUT_MS + api.DEFAULT_TIMEOUT_PER_MB_MS * (16 << 20) / 1e6));
+  assert.equal(api.timeLimitFor(2_500_000, { timeoutMs: 1000, timeoutPerMBMs: 400 }), 2000);
+  assert.ok(api.timeLimitFor(16 << 20) >= 4 * api.DEFAULT_TIMEOUT_MS, 'a page at the size limit gets several times the base');
+});
+
+test('a big page that takes longer than the base limit, but within its allowance, is not stopped', async () => {
+  await api.init({ wasm: emptyModule, timeoutMs: 50, timeoutPerMBMs: 200 });
+  FakeWorker.behaviour.msPerMB = 100; // a 2-million-character page takes 200 ms: four times the base
+  const big = 'p'.repeat(2_000_000);
+  const started = Date.now();
+  const a = await api.clean(big);
+  assert.ok(Date.now() - started >= 150, 'the clean really ran past the base limit');
+  assert.equal(a.title.length, big.length);
+  assert.equal(FakeWorker.made.length, 1, 'the worker was not replaced');
+});
+
+test('a runaway clean of a big page is still stopped, once its scaled limit passes', async () => {
+  await api.init({ wasm: emptyModule, timeoutMs: 50, timeoutPerMBMs: 100 });
+  const started = Date.now();
+  await assert.rejects(api.clean('hang'.padEnd(2_000_000, 'x')), { code: 'timeout', message: /250 ms/ });
+  assert.ok(Date.now() - started >= 245, 'waited for base plus allowance');
+});
+
+test('a per-call timeoutMs is the whole limit, not scaled by the page', async () => {
+  await api.init({ wasm: emptyModule, timeoutPerMBMs: 100_000 });
+  const started = Date.now();
+  await assert.rejects(api.clean('hang' + 'x'.repeat(1_000_000), { timeoutMs: 30 }), { code: 'timeout' });
+  assert.ok(Date.now() - started < 1000);
+});
+
+test('timeoutPerMBMs must be a number of at least 0', async () => {
+  await assert.rejects(api.init({ wasm: emptyModule, timeoutPerMBMs: -1 }), { code: 'bad_argument' });
 });
