@@ -15,6 +15,14 @@
 /** Default time limit for one clean, in milliseconds (unused here). */
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
+/** Default extra time per million characters, in milliseconds (unused here). */
+export const DEFAULT_TIMEOUT_PER_MB_MS = 4_000;
+
+/** The time limit for a page of chars characters, as cleanread.js computes it. */
+export function timeLimitFor(chars, { timeoutMs = DEFAULT_TIMEOUT_MS, timeoutPerMBMs = DEFAULT_TIMEOUT_PER_MB_MS } = {}) {
+  return Math.ceil(timeoutMs + (timeoutPerMBMs * Math.max(0, chars)) / 1e6);
+}
+
 /** The error every failed call rejects with; `code` is a stable string. */
 export class CleanreadError extends Error {
   constructor(code, message, options) {
