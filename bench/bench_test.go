@@ -111,3 +111,18 @@ func TestSpreadString(t *testing.T) {
 	assert.Equal(t, "–", spread{}.String(), "no runs")
 	assert.Equal(t, "200 (100–300) ms", spreadOf([]float64{300, 100, 200}).String())
 }
+
+func TestSummarizeBigTakesMediansPerFigure(t *testing.T) {
+	assert.Nil(t, summarizeBig(nil))
+	s := summarizeBig([]bigRun{
+		{Bytes: 10e6, DoneMs: 9000, CleanMs: 8000, ShowMs: 900, LongestGapMs: 150},
+		{Bytes: 10e6, DoneMs: 7000, CleanMs: 6000, ShowMs: 700, LongestGapMs: 400},
+		{Bytes: 10e6, DoneMs: 8000, CleanMs: 7000, ShowMs: 800, LongestGapMs: 120},
+	})
+	require.NotNil(t, s)
+	assert.Equal(t, 10_000_000, s.Bytes)
+	assert.Equal(t, spread{Median: 8000, Min: 7000, Max: 9000, N: 3}, s.Done)
+	assert.Equal(t, spread{Median: 7000, Min: 6000, Max: 8000, N: 3}, s.Clean)
+	assert.Equal(t, spread{Median: 800, Min: 700, Max: 900, N: 3}, s.Show)
+	assert.Equal(t, spread{Median: 150, Min: 120, Max: 400, N: 3}, s.Gap)
+}

@@ -16,6 +16,9 @@
 //     median size, with where cleanread's start goes (fetch, compile,
 //     instantiate, Go init, warm-up, first clean); the page coming 2 s after
 //     ready; a second visit in a new tab of the same context;
+//   - big: a generated news article of -big-mb megabytes pasted into the
+//     demo, Clean to story shown, with the longest gap of a 10 ms timer on
+//     the page's main thread (cleanread only);
 //   - shells: what a user of each shell waits for, click to story painted:
 //     the bookmarklet (first click in a fresh browser, second click on
 //     another page), the extension's popup (fresh browser, browser used once)
@@ -56,11 +59,12 @@ import (
 )
 
 // allSections are the sections in the order they run.
-var allSections = []string{"pages", "memory", "cold", "shells"}
+var allSections = []string{"pages", "memory", "cold", "big", "shells"}
 
 type config struct {
 	web, www, ext, nodeModules, out, goBench, chromium, label, jsFlags, trace string
-	runs, maxPages, cold, shellRuns                                           int
+	runs, maxPages, cold, shellRuns, bigRuns                                  int
+	bigMB                                                                     float64
 	prune, memory                                                             bool
 	stay                                                                      time.Duration // see coldStart
 	read                                                                      time.Duration // see shells
@@ -84,6 +88,8 @@ func main() {
 	flag.IntVar(&c.runs, "runs", 5, "runs per page and engine; the median counts")
 	flag.IntVar(&c.maxPages, "pages", 0, "use only the first N pages of the corpus in the pages and memory sections (0: all)")
 	flag.IntVar(&c.cold, "cold", 5, "cold starts per engine")
+	flag.Float64Var(&c.bigMB, "big-mb", 10, "size of the generated article in the big section, in megabytes")
+	flag.IntVar(&c.bigRuns, "big-runs", 3, "runs of the big section")
 	flag.IntVar(&c.shellRuns, "shell-runs", 5, "runs per shell flow, page and engine")
 	flag.DurationVar(&c.read, "read", 3*time.Second, "in the shells, how long the reader reads the first story before the second click or popup")
 	flag.DurationVar(&c.stay, "stay", 5*time.Second, "how long a cold start's first visit stays open before the second visit: the reading time in which the browser caches compiled code")
@@ -149,6 +155,8 @@ type result struct {
 	Sections []sectionRun      `json:"sections"`
 	Pages    *pagesSummary     `json:"pagesSummary,omitempty"`
 	Cold     *coldSummary      `json:"coldSummary,omitempty"`
+	Big      *bigSummary       `json:"bigSummary,omitempty"`
+	BigRuns  []bigRun          `json:"big,omitempty"`
 	Shells   []shellFigure     `json:"shellsSummary,omitempty"`
 	Memory   []memResult       `json:"memory,omitempty"`
 	ColdRuns []coldResult      `json:"cold,omitempty"`
@@ -247,7 +255,17 @@ func run(c config) error {
 	if err != nil {
 		return err
 	}
-	// 4. The shells, click to story painted, in browsers of their own; the
+	// 4. A generated article of c.bigMB megabytes in the demo.
+	err = section("big", func() error {
+		var err error
+		res.BigRuns, err = bigArticles(bctx, srv.URL, int(c.bigMB*1e6), c.bigRuns)
+		res.Big = summarizeBig(res.BigRuns)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	// 5. The shells, click to story painted, in browsers of their own; the
 	// shared browser is done with, and closed so it takes nothing from them.
 	cancel()
 	err = section("shells", func() error {

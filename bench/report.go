@@ -70,6 +70,13 @@ func printTable(w io.Writer, r result, out string) {
 		t.spreads("    first clean", "second visit first clean", s.CRSecondClean, s.JSSecondClean)
 		t.spreads("  warm second clean of that page", "warm second clean", s.CRWarm, s.JSWarm)
 	}
+	if s := r.Big; s != nil {
+		t.row(fmt.Sprintf("big article in the demo (%.1f MB, %d runs):", float64(s.Bytes)/1e6, s.Done.N), "", "", "")
+		t.row("  Clean → story shown", s.Done.String(), "", "")
+		t.row("    cleaning (the demo's measure)", s.Clean.String(), "", "")
+		t.row("    showing it", s.Show.String(), "", "")
+		t.row("  longest main-thread gap (10 ms timer)", s.Gap.String(), "", "")
+	}
 	if len(r.Memory) > 0 {
 		var crMem, jsMem memResult
 		for _, m := range r.Memory {
