@@ -426,6 +426,8 @@ cmd_bench() {
   say "native Go benchmarks (the Mozilla pages, generated articles of 0.1-10 MB, a 1M-element refusal)"
   go test -run '^$' -bench "${BENCH:-Clean|BigPage|MillionElements}" -benchmem "${prof[@]}" ./reader/ | tee bench/out/go-bench.txt
   [[ -z ${CPUPROFILE:-} ]] || say "CPU profile: $CPUPROFILE (go tool pprof -top bench/out/reader.test $CPUPROFILE)"
+  say "serve under load (200 concurrent wasm downloads from a real serve process, its peak RSS)"
+  go test -run '^$' -bench ServeLoad -benchtime 3x ./cmd/cleanread/ | tee -a bench/out/go-bench.txt
   if [[ ! -f bench/node_modules/@mozilla/readability/Readability.js || ! -f bench/node_modules/dompurify/dist/purify.js ]]; then
     need npm "Install npm (Debian: apt-get install -y npm): the benchmark's JavaScript baseline comes from npm."
     say "installing the benchmark's baseline (Readability.js, DOMPurify) into bench/node_modules"
