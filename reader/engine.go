@@ -54,6 +54,7 @@ func (rm *removals) cut(h rules.Hit) {
 
 func (rm *removals) take(h rules.Hit, n *html.Node) {
 	r := record(h, n)
+	keepSpace(n)
 	r.Anchor = leaveMarker(n, len(rm.list))
 	rm.list = append(rm.list, r)
 	rm.nodes = append(rm.nodes, n)

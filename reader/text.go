@@ -95,6 +95,7 @@ func dropEmptyWrappers(story *html.Node) {
 			continue
 		}
 		if n.FirstChild == nil || (textLen(n) == 0 && !hasMedia(n)) {
+			keepSpace(n)
 			detach(n)
 		}
 	}
