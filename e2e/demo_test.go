@@ -78,6 +78,8 @@ func TestDemoCleansTheSampleOnLoad(t *testing.T) {
 		return img ? {inline: img.src.startsWith('data:image/png'), alt: img.alt, loaded: img.complete && img.naturalWidth > 0} : {}; })()`)
 	assert.Equal(t, true, lead["inline"], "the story's lead picture is shown (the sample declares no og:image)")
 	assert.Equal(t, true, lead["loaded"])
+	assert.Equal(t, "A trial battery bus on the N4 harbour route last autumn. Illustration: Courier graphics",
+		tb.text("#view .cr-lead figcaption"), "the lead picture keeps its caption")
 
 	first := eval[string](tb, `document.body.dataset.cleanMs`)
 	stats := tb.text("#stats")

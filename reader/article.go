@@ -32,6 +32,10 @@ type Article struct {
 	// leads its story with; an absolute http(s) URL, an inline raster
 	// data: URL (at most 512 KiB), or empty.
 	Image string `json:"image"`
+	// ImageCaption is the caption the page gives its lead picture (the
+	// figcaption of the figure around it), as plain text; empty when there is
+	// none. It is not part of TextContent: a caption is not the story's prose.
+	ImageCaption string `json:"imageCaption"`
 	// Content is the story as sanitized HTML, safe to insert into a page.
 	Content string `json:"content"`
 	// TextContent is the story as plain text, blocks separated by blank lines,

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -53,7 +54,7 @@ func rootDirLang(doc *html.Node) (dir, lang string) {
 
 // fillMetadata copies readability's metadata into a as plain, trimmed text
 // and checked URLs: it is as untrusted as the page.
-func fillMetadata(a *Article, p readability.Article, base *url.URL, htmlLang, lead string) {
+func fillMetadata(a *Article, p readability.Article, base *url.URL, htmlLang string, lead leadPicture) {
 	a.Title = plain(p.Title())
 	a.Byline = plain(p.Byline())
 	a.SiteName = plain(p.SiteName())
@@ -73,7 +74,12 @@ func fillMetadata(a *Article, p readability.Article, base *url.URL, htmlLang, le
 	}
 	a.Image = checkedImageURL(base, p.ImageURL())
 	if a.Image == "" {
-		a.Image = checkedImageURL(base, lead)
+		a.Image = checkedImageURL(base, lead.src)
+	}
+	// The caption goes with the picture it was written for: the page's own
+	// lead, not a declared image that may be another crop or another picture.
+	if a.Image != "" && a.Image == checkedImageURL(base, lead.src) {
+		a.ImageCaption = lead.caption
 	}
 }
 
@@ -86,7 +92,7 @@ const maxInlineLead = 512 << 10
 // navigation, asides and footers.
 // readability often leaves that figure out when it sits beside the story's
 // body rather than in it.
-func leadImage(doc *html.Node) string {
+func leadImage(doc *html.Node) leadPicture {
 	seenH1 := findFirst(doc, "h1") == nil
 	prose := 0
 	for n := doc; n != nil; {
@@ -100,21 +106,65 @@ func leadImage(doc *html.Node) string {
 			case "p":
 				if seenH1 && textLen(n)-linkTextLen(n) >= proseMin {
 					if prose++; prose >= 2 {
-						return ""
+						return leadPicture{}
 					}
 				}
 			case "img":
 				if seenH1 && !isTrackingPixel(n) && wideEnough(n) {
 					if src := strings.TrimSpace(getAttr(n, "src")); src != "" {
-						return src
+						return leadPicture{src: src, caption: captionOf(n)}
 					}
 				}
 			}
 		}
 		n = nextNode(doc, n, false)
 	}
+	return leadPicture{}
+}
+
+// leadPicture is the picture a page leads its story with and its caption.
+type leadPicture struct{ src, caption string }
+
+// maxCaptionRunes bounds a lead caption: a figcaption longer than this is
+// more likely a block of story or page text than a caption.
+const maxCaptionRunes = 400
+
+// captionOf is the plain text of the figcaption of the figure that holds
+// img, or empty.
+func captionOf(img *html.Node) string {
+	for p := img.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode || p.Data != "figure" {
+			continue
+		}
+		if fc := findFirst(p, "figcaption"); fc != nil {
+			if c := plain(visibleText(fc)); utf8.RuneCountInString(c) <= maxCaptionRunes {
+				return c
+			}
+		}
+		return ""
+	}
 	return ""
 }
+
+// visibleText is the text of n a reader would see: what scripts, styles and
+// templates hold is left out.
+func visibleText(n *html.Node) string {
+	var sb strings.Builder
+	for d := n; d != nil; {
+		if d.Type == html.ElementNode && d != n && invisibleText[d.Data] {
+			d = nextNode(n, d, true)
+			continue
+		}
+		if d.Type == html.TextNode {
+			sb.WriteString(d.Data)
+		}
+		d = nextNode(n, d, false)
+	}
+	return sb.String()
+}
+
+// invisibleText are the elements whose text is never shown as text.
+var invisibleText = map[string]bool{"script": true, "style": true, "template": true, "noscript": true, "svg": true}
 
 // wideEnough: no declared width, or one a lead picture would have.
 func wideEnough(n *html.Node) bool {

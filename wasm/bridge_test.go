@@ -71,7 +71,7 @@ func TestCleanArticleKeysMatchJSONTags(t *testing.T) {
 		got = append(got, keys.Index(i).String())
 	}
 	want := []string{"url", "urlSource", "title", "byline", "siteName", "excerpt", "lang", "dir", "publishedTime",
-		"modifiedTime", "image", "content", "textContent", "length", "wordCount", "readingMinutes", "removed"}
+		"modifiedTime", "image", "imageCaption", "content", "textContent", "length", "wordCount", "readingMinutes", "removed"}
 	assert.ElementsMatch(t, want, got)
 }
 

@@ -245,6 +245,11 @@ function leadImage(doc, article, content, options) {
   img.referrerPolicy = 'no-referrer';
   img.src = src; // after the policy: the first request already carries no referrer
   fig.append(img);
+  if (typeof article.imageCaption === 'string' && article.imageCaption.trim() !== '') {
+    const caption = doc.createElement('figcaption');
+    caption.textContent = article.imageCaption; // text only: the caption is as untrusted as the page
+    fig.append(caption);
+  }
   return fig;
 }
 

@@ -60,7 +60,7 @@ test('a page cleaned without an address takes the one it names for itself', asyn
 test('the article has the JSON shape of the CLI', async () => {
   const a = await api.clean(sample);
   assert.deepEqual(Object.keys(a).sort(), [
-    'byline', 'content', 'dir', 'excerpt', 'image', 'lang', 'length', 'modifiedTime', 'publishedTime',
+    'byline', 'content', 'dir', 'excerpt', 'image', 'imageCaption', 'lang', 'length', 'modifiedTime', 'publishedTime',
     'readingMinutes', 'removed', 'siteName', 'textContent', 'title', 'url', 'urlSource', 'wordCount',
   ]);
 });
