@@ -27,16 +27,11 @@ func (o *outcome) article() *Article {
 	return o.Article
 }
 
-// clean runs the pipeline of the design on a parsed page.
-func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL) (*outcome, error) {
+// clean runs the pipeline of the design on a parsed page; source says
+// where pageURL came from (see ownAddress).
+func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outcome, error) {
 	if err := c.checkTree(doc); err != nil {
 		return nil, err
-	}
-	source := URLGiven
-	if pageURL == nil {
-		// Read before any pass changes the page: a saved page usually
-		// names its address, and the same-site tests need its host.
-		pageURL, source = guessPageURL(doc)
 	}
 	base := baseURL(doc, pageURL)
 	htmlDir, htmlLang := rootDirLang(doc)

@@ -137,7 +137,9 @@ func captionOf(img *html.Node) string {
 			continue
 		}
 		if fc := findFirst(p, "figcaption"); fc != nil {
-			if c := plain(visibleText(fc)); utf8.RuneCountInString(c) <= maxCaptionRunes {
+			var sb strings.Builder
+			walkText(fc, func(t string) { sb.WriteString(t) }, nil, nil) // what scripts and styles hold is not a caption
+			if c := plain(sb.String()); utf8.RuneCountInString(c) <= maxCaptionRunes {
 				return c
 			}
 		}
@@ -145,26 +147,6 @@ func captionOf(img *html.Node) string {
 	}
 	return ""
 }
-
-// visibleText is the text of n a reader would see: what scripts, styles and
-// templates hold is left out.
-func visibleText(n *html.Node) string {
-	var sb strings.Builder
-	for d := n; d != nil; {
-		if d.Type == html.ElementNode && d != n && invisibleText[d.Data] {
-			d = nextNode(n, d, true)
-			continue
-		}
-		if d.Type == html.TextNode {
-			sb.WriteString(d.Data)
-		}
-		d = nextNode(n, d, false)
-	}
-	return sb.String()
-}
-
-// invisibleText are the elements whose text is never shown as text.
-var invisibleText = map[string]bool{"script": true, "style": true, "template": true, "noscript": true, "svg": true}
 
 // wideEnough: no declared width, or one a lead picture would have.
 func wideEnough(n *html.Node) bool {

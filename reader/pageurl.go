@@ -235,11 +235,12 @@ func savedFromURLs(doc *html.Node) []string {
 	return out
 }
 
-// elementsNamed lists the elements with tag name tag, in document order.
+// elementsNamed lists the elements with tag name tag, in document order,
+// without listing every element on the way.
 func elementsNamed(root *html.Node, tag string) []*html.Node {
 	var out []*html.Node
-	for _, n := range elements(root) {
-		if n.Data == tag {
+	for n := root; n != nil; n = nextNode(root, n, false) {
+		if n.Type == html.ElementNode && n.Data == tag {
 			out = append(out, n)
 		}
 	}

@@ -92,21 +92,13 @@ func (c *Cleaner) CleanString(page string, pageURL string) (*Article, error) {
 	}
 	// The page's own address is read once, from the whole page: a second
 	// opinion may clean a part of it that no longer names it.
-	source := ""
-	if pageURL == "" {
-		if u, s := guessPageURL(doc); u != nil {
-			pageURL, source = u.String(), s
-		}
-	}
-	o, err := c.cleanNode(doc, pageURL)
+	addr := ownAddress(doc, pageURL)
+	o, err := c.cleanNode(doc, addr)
 	var a *Article
 	if c.cfg.teaserPass {
-		a, err = c.secondOpinion(page, pageURL, o, err)
+		a, err = c.secondOpinion(page, addr, o, err)
 	} else {
 		a = o.article()
-	}
-	if a != nil && source != "" {
-		a.URLSource = source
 	}
 	return a, err
 }
@@ -114,14 +106,14 @@ func (c *Cleaner) CleanString(page string, pageURL string) (*Article, error) {
 // secondOpinion looks again at a page whose first clean (o, err) shows a
 // sign that readability chose the wrong block or that the teaser pass cost
 // the page its story, and returns the better of the answers.
-func (c *Cleaner) secondOpinion(page, pageURL string, o *outcome, err error) (*Article, error) {
+func (c *Cleaner) secondOpinion(page string, addr address, o *outcome, err error) (*Article, error) {
 	if err == nil && c.missedTheSummary(o) {
 		// The page's own summary is on the page but not in the story:
 		// readability chose a side block over a short post. Clean the
 		// block that holds the summary, and keep that if it holds the
 		// summary and at least half as much text (a standfirst outside a
 		// short story is not the story).
-		if b, berr := c.scoped(page, pageURL); berr == nil && 2*b.Length >= o.Length-o.standfirst && strings.Contains(spaceless(b.TextContent), o.summary) {
+		if b, berr := c.scoped(page, addr); berr == nil && 2*b.Length >= o.Length-o.standfirst && strings.Contains(spaceless(b.TextContent), o.summary) {
 			return b.Article, nil
 		}
 	}
@@ -129,14 +121,14 @@ func (c *Cleaner) secondOpinion(page, pageURL string, o *outcome, err error) (*A
 	case errors.Is(err, ErrNotArticle):
 		// The teaser pass must never cost a page its story: when a page
 		// comes out empty with it, clean a fresh parse without it.
-		if b, berr := c.again(page, pageURL, func(cfg *config) { cfg.teaserPass = false }); berr == nil {
+		if b, berr := c.again(page, addr, func(cfg *config) { cfg.teaserPass = false }); berr == nil {
 			return b.Article, nil
 		}
 	case err == nil && c.lostTheStory(o):
 		// The whole-page pass can tip readability towards the wrong block
 		// (a comment instead of the post): ask again without it, and keep
 		// whichever answer holds more of the page's prose.
-		if b, berr := c.again(page, pageURL, func(cfg *config) { cfg.skipPrePass = true }); berr == nil && b.Length > o.Length {
+		if b, berr := c.again(page, addr, func(cfg *config) { cfg.skipPrePass = true }); berr == nil && b.Length > o.Length {
 			return b.Article, nil
 		}
 	}
@@ -144,14 +136,14 @@ func (c *Cleaner) secondOpinion(page, pageURL string, o *outcome, err error) (*A
 }
 
 // again cleans a fresh parse of page with the configuration changed by edit.
-func (c *Cleaner) again(page, pageURL string, edit func(*config)) (*outcome, error) {
+func (c *Cleaner) again(page string, addr address, edit func(*config)) (*outcome, error) {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotHTML, err)
 	}
 	other := *c
 	edit(&other.cfg)
-	return other.cleanNode(doc, pageURL)
+	return other.cleanNode(doc, addr)
 }
 
 // missedTheSummary reports a story that does not hold the opening words of
@@ -167,7 +159,7 @@ const shortStory = 2000
 
 // scoped cleans a fresh parse of page cut down to the block that holds the
 // page's summary.
-func (c *Cleaner) scoped(page, pageURL string) (*outcome, error) {
+func (c *Cleaner) scoped(page string, addr address) (*outcome, error) {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotHTML, err)
@@ -175,7 +167,7 @@ func (c *Cleaner) scoped(page, pageURL string) (*outcome, error) {
 	if !scopeTo(doc, summaryProbe(doc)) {
 		return nil, ErrNotArticle
 	}
-	return c.cleanNode(doc, pageURL)
+	return c.cleanNode(doc, addr)
 }
 
 // lostTheStory reports a story that holds little of a page rich in prose,
@@ -188,22 +180,39 @@ func (c *Cleaner) lostTheStory(a *outcome) bool {
 // the tree is needed afterwards. Unlike CleanString it cannot retry a page
 // that the teaser pass left empty without the pass, since doc is consumed.
 func (c *Cleaner) CleanNode(doc *html.Node, pageURL string) (*Article, error) {
-	o, err := c.cleanNode(doc, pageURL)
+	o, err := c.cleanNode(doc, ownAddress(doc, pageURL))
 	return o.article(), err
 }
 
+// address is the page's address as the caller gave it, or as the page
+// named it when none was given (source says where it came from; both are
+// empty when the page names none).
+type address struct{ url, source string }
+
+// ownAddress is pageURL when given, else the address the page names for
+// itself. It is read once per page, before any pass changes the page.
+func ownAddress(doc *html.Node, pageURL string) address {
+	if pageURL != "" {
+		return address{pageURL, URLGiven}
+	}
+	if u, source := guessPageURL(doc); u != nil {
+		return address{u.String(), source}
+	}
+	return address{}
+}
+
 // cleanNode is CleanNode with the run's outcome, for the second opinions.
-func (c *Cleaner) cleanNode(doc *html.Node, pageURL string) (o *outcome, err error) {
+func (c *Cleaner) cleanNode(doc *html.Node, addr address) (o *outcome, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			o, err = nil, fmt.Errorf("internal error while cleaning: %v", r)
 		}
 	}()
-	u, err := parsePageURL(pageURL)
+	u, err := parsePageURL(addr.url)
 	if err != nil {
 		return nil, err
 	}
-	return c.clean(doc, u)
+	return c.clean(doc, u, addr.source)
 }
 
 func (c *Cleaner) readLimited(r io.Reader) ([]byte, error) {
