@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 
+	"cleanread/internal/bodytext"
+
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 )
@@ -63,6 +65,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 	}
 
 	prepareStory(story, base, c.cfg.blockImages)
+	bodytext.MarkCredits(story) // before the rules, which leave captions and credits alone
 	if c.cfg.teaserPass {
 		c.postPass(story, host, storyMeta{byline: parsed.Byline(), title: parsed.Title()}, &removed)
 	}
@@ -81,7 +84,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 		return nil, fmt.Errorf("%w: the story cannot be serialized: %w", ErrNotHTML, err)
 	}
 	content := c.policy.Sanitize(sb.String())
-	text := storyText(story)
+	text := storyText(story, c.cfg.captionsInText)
 	if strings.TrimSpace(text) == "" {
 		return nil, ErrNotArticle
 	}
