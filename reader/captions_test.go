@@ -36,3 +36,13 @@ func TestTextIsTheStorysProse(t *testing.T) {
 	assert.Greater(t, with.WordCount, a.WordCount)
 	assert.Greater(t, with.Length, a.Length)
 }
+
+// The policy lets exactly the credit class through, on text elements only:
+// a page's other classes, or the class with more in it, are dropped.
+func TestCreditClassIsTheOnlyClass(t *testing.T) {
+	page := storytest.At(`<p class="cr-credit cr-view">Not a credit at all, just a sentence.</p><div class="cr-creditx">Another</div><img class="cr-credit" src="https://news.example/a.jpg" alt="">`, 3)
+	a, err := reader.New().CleanString(page, "")
+	require.NoError(t, err)
+	assert.NotContains(t, a.Content, "class=")
+	assert.Contains(t, a.TextContent, "Not a credit at all, just a sentence.", "a page's class does not hide its text")
+}
