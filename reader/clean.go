@@ -48,6 +48,10 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 	prose := proseLen(doc)
 	summary := summaryProbe(doc)
 	opening := standfirst(doc, summary)
+	var deckLine, deckProbe string
+	if opening == "" {
+		deckLine, deckProbe = deck(doc)
+	}
 	if c.cfg.teaserPass && !c.cfg.skipPrePass {
 		c.prePass(doc, host, &removed)
 	}
@@ -66,6 +70,11 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 
 	prepareStory(story, base, c.cfg.blockImages)
 	bodytext.MarkCredits(story) // before the rules, which leave captions and credits alone
+	if deckLine != "" && c.cfg.teaserPass {
+		// Before the rules, which judge it as any other opening line (a
+		// dateline is not a deck); not counted: the summary was not missed.
+		addStandfirst(story, deckLine, deckProbe)
+	}
 	if c.cfg.teaserPass {
 		c.postPass(story, host, storyMeta{byline: parsed.Byline(), title: parsed.Title()}, &removed)
 	}
