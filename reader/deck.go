@@ -17,7 +17,8 @@ const (
 	deckMinChars  = 80  // shorter is a subtitle or a label, not a sentence
 	deckMinWords  = 12  // a deck is a sentence
 	deckMaxChars  = 800 // longer is the story's own first paragraph
-	deckLookAhead = 3   // elements after the headline looked at: a byline or date may stand between
+	deckLookAhead = 5   // elements after the headline looked at: a byline, a date, a reading time may stand between
+	deckBareChars = 100 // a deck this long need not end like a sentence: many stop without a full stop
 )
 
 // metaLineSeparators split the fields of a line of post metadata; prose
@@ -38,7 +39,11 @@ func deck(doc *html.Node) (text, probe string) {
 		if n == nil {
 			return "", ""
 		}
-		if t, ok := deckText(n); ok {
+		cand := n
+		if holdsParagraph(n) && textLen(n) <= deckMaxChars {
+			cand = findFirst(n, "p") // a small box around the deck's paragraph
+		}
+		if t, ok := deckText(cand); ok {
 			words := strings.Fields(t)
 			return t, spaceless(strings.Join(words[:min(len(words), probeWords)], " "))
 		}
@@ -93,33 +98,44 @@ func leafBlock(n *html.Node) *html.Node {
 // deckText reports whether n is a deck: a heading or paragraph of sentence
 // prose, not a link, not hidden, not in a list, teaser or caption.
 func deckText(n *html.Node) (string, bool) {
-	switch n.Data {
-	case "h2", "h3", "p", "div", "span", "strong", "em":
-	default:
+	if n == nil {
 		return "", false
 	}
-	if n.Data == "div" && holdsParagraph(n) {
-		return "", false
+	switch n.Data {
+	case "h2", "h3", "p", "span", "strong", "em":
+	default:
+		return "", false // a box may hold a byline or a date beside the deck
 	}
 	for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
 		if standfirstOutside[p.Data] || notShown(p) {
 			return "", false
 		}
 	}
-	if notShown(n) || linkDensity(n) >= 0.5 || findFirst(n, "img") != nil {
+	if linkDensity(n) >= 0.5 || findFirst(n, "img") != nil || hidesPart(n) {
 		return "", false
 	}
 	t := textOf(n)
 	if len(t) < deckMinChars || len(t) > deckMaxChars || len(strings.Fields(t)) < deckMinWords {
 		return "", false
 	}
-	if last := []rune(t); !unicode.IsPunct(last[len(last)-1]) {
-		return "", false // a deck is a sentence and ends like one
+	if last := []rune(t); !unicode.IsPunct(last[len(last)-1]) && len(t) < deckBareChars {
+		return "", false // a short deck is a sentence and ends like one
 	}
 	if strings.ContainsAny(t, metaLineSeparators) {
 		return "", false // fields of post metadata (site, date, byline), not a sentence
 	}
 	return t, true
+}
+
+// hidesPart reports n or an element inside it that the page hides: the
+// text a reader sees is not the text of the tree.
+func hidesPart(n *html.Node) bool {
+	for _, e := range elements(n) {
+		if notShown(e) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownText is the text of n's own text children.

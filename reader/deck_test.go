@@ -21,6 +21,10 @@ func TestDeckOpensTheStory(t *testing.T) {
 	}{
 		{"a deck in an h2", `<h2 class="article-deck">` + deck + `</h2>`, deck, true},
 		{"a deck after the byline", `<p class="byline">By Ada Brook</p><p class="lead"><span>` + deck + `</span></p>`, deck, true},
+		{"a deck after a date, a byline and a reading time", `<div class="date">Published 14 June 2026</div><div class="author">By Ada Brook</div><div class="time">4 min read</div><h2>` + deck + `</h2>`, deck, true},
+		{"a long deck that stops without a full stop", `<h2>` + strings.TrimSuffix(deck, ".") + ` and the engineers were told to start in spring</h2>`, deck[:60], true},
+		{"a deck in a small box", `<div class="intro"><p>` + deck + `</p></div>`, deck, true},
+		{"near miss: a paragraph with a hidden part", `<p><span aria-hidden="true">WRONG</span>` + deck + `</p>`, "WRONG", false},
 		{"near miss: a short subtitle", `<h2>Floods and a wall</h2>`, "Floods and a wall", false},
 		{"near miss: a line of post metadata", `<p>The Coastal Ledger | 14 June 2026 at 10:42 • Updated 14 June 2026 at 12:10 | By Ada Brook and Sam Lee, harbour desk.</p>`, "The Coastal Ledger", false},
 		{"near miss: a teaser link", `<p><a href="/news/ferry">` + deck + `</a></p>`, deck, false},
