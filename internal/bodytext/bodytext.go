@@ -6,6 +6,8 @@
 package bodytext
 
 import (
+	"cleanread/internal/dom"
+
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
 )
@@ -23,8 +25,12 @@ func InnerText(root *html.Node, withCaptions bool) string {
 	if withCaptions {
 		return render.InnerText(root)
 	}
+	captions := Captions(root)
+	if isGallery(root, captions) {
+		return render.InnerText(root)
+	}
 	var held []held
-	for _, n := range Captions(root) {
+	for _, n := range captions {
 		held = append(held, detach(n))
 	}
 	defer func() {
@@ -34,6 +40,23 @@ func InnerText(root *html.Node, withCaptions bool) string {
 	}()
 	return render.InnerText(root)
 }
+
+// isGallery reports a story told in its captions: a gallery whose slides
+// carry the text, where the captions hold at least as much as the rest.
+// There the captions are the story's prose.
+func isGallery(root *html.Node, captions []*html.Node) bool {
+	if len(captions) < gallerySlides {
+		return false
+	}
+	in := 0
+	for _, c := range captions {
+		in += dom.TextLen(c)
+	}
+	return 2*in >= dom.TextLen(root)
+}
+
+// gallerySlides is the fewest captions that make a gallery.
+const gallerySlides = 3
 
 // Captions returns what under root is about a picture rather than part of
 // the story, outermost only, in document order: figcaption elements, marked

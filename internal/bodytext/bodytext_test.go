@@ -113,3 +113,17 @@ func TestMarkCredits(t *testing.T) {
 		})
 	}
 }
+
+// A gallery told in its captions keeps them: there they are the story.
+// A story with a few captioned pictures does not.
+func TestGalleryKeepsItsCaptions(t *testing.T) {
+	slide := `<figure><img src="a.jpg"><figcaption><p>With a bowler hat, a set of false lashes and a striped shirt, this costume takes ten minutes and costs next to nothing to put together at home.</p></figcaption></figure>`
+	gallery := parse(t, prose+strings.Repeat(slide, 3))
+	assert.Contains(t, InnerText(gallery, false), "With a bowler hat")
+
+	story := parse(t, strings.Repeat(prose+prose+prose, 3)+strings.Repeat(`<figure><img src="a.jpg"><figcaption>The quay at dawn.</figcaption></figure>`, 3))
+	assert.NotContains(t, InnerText(story, false), "The quay at dawn.")
+
+	two := parse(t, prose+strings.Repeat(slide, 2))
+	assert.NotContains(t, InnerText(two, false), "With a bowler hat", "two pictures are not a gallery")
+}
