@@ -21,17 +21,18 @@ var creditMark = html.Attribute{Namespace: "cleanread", Key: "credit"}
 
 // InnerText renders root as render.InnerText does, leaving out captions
 // unless withCaptions is set. The tree is unchanged when it returns.
+// Ruby annotations (the reading aids above CJK characters) are always left
+// out: in plain text they would stand between the characters they gloss.
 func InnerText(root *html.Node, withCaptions bool) string {
-	if withCaptions {
-		return render.InnerText(root)
-	}
-	captions := Captions(root)
-	if isGallery(root, captions) {
-		return render.InnerText(root)
+	out := rubyAnnotations(root)
+	if !withCaptions {
+		if captions := Captions(root); !isGallery(root, captions) {
+			out = append(out, captions...)
+		}
 	}
 	var held []held
-	for _, n := range captions {
-		held = append(held, detach(n))
+	for _, n := range out {
+		held = append(held, detach(n)) // put back in reverse order, the tree is as it was
 	}
 	defer func() {
 		for i := len(held) - 1; i >= 0; i-- {
@@ -39,6 +40,17 @@ func InnerText(root *html.Node, withCaptions bool) string {
 		}
 	}()
 	return render.InnerText(root)
+}
+
+// rubyAnnotations returns the rt and rp elements under root.
+func rubyAnnotations(root *html.Node) []*html.Node {
+	var out []*html.Node
+	for n := root; n != nil; n = next(root, n) {
+		if n.Type == html.ElementNode && (n.Data == "rt" || n.Data == "rp") {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // isGallery reports a story told in its captions: a gallery whose slides

@@ -127,3 +127,14 @@ func TestGalleryKeepsItsCaptions(t *testing.T) {
 	two := parse(t, prose+strings.Repeat(slide, 2))
 	assert.NotContains(t, InnerText(two, false), "With a bowler hat", "two pictures are not a gallery")
 }
+
+// Ruby annotations stay out of the text, with or without captions, and
+// the tree is put back.
+func TestInnerTextLeavesOutRuby(t *testing.T) {
+	doc := parse(t, `<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>法律<rt>ほうりつ</rt></ruby>ができて</p><figure><img src="a.jpg"><figcaption><ruby>写真<rt>しゃしん</rt></ruby>です</figcaption></figure>`)
+	before := serialize(t, doc)
+	assert.Contains(t, InnerText(doc, false), "子どもへの法律ができて")
+	assert.NotContains(t, InnerText(doc, false), "写真")
+	assert.Contains(t, InnerText(doc, true), "写真です")
+	assert.Equal(t, before, serialize(t, doc))
+}
