@@ -52,6 +52,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 	if opening == "" {
 		deckLine, deckProbe = deck(doc)
 	}
+	quoteEmbeds(doc, base)
 	if c.cfg.teaserPass && !c.cfg.skipPrePass {
 		c.prePass(doc, host, &removed)
 	}
@@ -68,6 +69,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 		return nil, ErrNotArticle
 	}
 
+	linkVideos(story, base)
 	prepareStory(story, base, c.cfg.blockImages)
 	bodytext.MarkCredits(story) // before the rules, which leave captions and credits alone
 	if deckLine != "" && c.cfg.teaserPass {

@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"strings"
+
+	"cleanread/internal/dom"
+
+	"golang.org/x/net/html"
+)
+
+// EmbedAttr marks a post or video the story embeds, as the reader rebuilt it
+// before the passes (a quote of the post's text with a link to it, or a
+// "Video: <title>" link). The reader removes any the page wrote itself.
+const EmbedAttr = "data-cr-embed"
+
+// Embedded posts are the story's own: a writer quotes a post as they quote a
+// person. No rule takes one out, nor a piece of one, nor a block that holds
+// only such posts (and at most a short line, a caption or a heading) —
+// unless the block's class names it an ad. Wrappers named "social-embed" or
+// "twitter-embed" say where the post is from, not that it is a share bar,
+// and a post's link-heavy author line is not a teaser.
+
+// embedLooseMax is how much text a block may hold besides its embedded
+// posts and still be spared as theirs.
+const embedLooseMax = 100
+
+// embedSpared reports an element no rule removes: an embedded post, a part
+// of one, or a block of embedded posts that is not named an ad.
+func (s *scan) embedSpared() bool {
+	for p := s.n; p != nil && p != s.root; p = p.Parent {
+		if p.Type == html.ElementNode && hasEmbedMark(p) {
+			return true
+		}
+	}
+	return holdsOnlyEmbeds(s.n) && !s.namedAd()
+}
+
+func hasEmbedMark(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == EmbedAttr && a.Namespace == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsOnlyEmbeds reports a block that holds an embedded post and at most
+// embedLooseMax bytes of text outside its posts.
+func holdsOnlyEmbeds(n *html.Node) bool {
+	posts, loose := 0, 0
+	for d := n.FirstChild; d != nil; {
+		if d.Type == html.ElementNode && hasEmbedMark(d) {
+			posts++
+			d = dom.Next(n, d, true)
+			continue
+		}
+		if d.Type == html.TextNode {
+			if loose += len(strings.TrimSpace(d.Data)); loose > embedLooseMax {
+				return false
+			}
+		}
+		d = dom.Next(n, d, false)
+	}
+	return posts > 0
+}
+
+// namedAd reports a block whose class or id tokens name an ad or a
+// sponsor's content.
+func (s *scan) namedAd() bool {
+	labels := clutterLabels()
+	for _, t := range s.Tokens() {
+		if l := labels[t]; l == labelAd || l == labelSponsored {
+			return true
+		}
+	}
+	return false
+}
