@@ -60,6 +60,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 	parser := readability.NewParser()
 	parser.Logger = c.cfg.logger
 	parser.KeepClasses = true // the post-pass reads class tokens; the sanitizer drops classes
+	parser.AllowedVideoRegex = rxVideoFrame()
 	parsed, err := parser.ParseAndMutate(doc, base)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotArticle, err)

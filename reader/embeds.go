@@ -94,8 +94,9 @@ const titleMax = 200
 
 // quoteEmbeds turns the page's embedded posts into quotes the story keeps,
 // before any pass judges the page: each becomes a blockquote rebuilt from
-// its text alone with one kind of link, to the post (http(s) only). A
-// wrapper that holds nothing but the post goes with it, so class names such
+// its text alone with one kind of link, to the post (http(s) only), and a
+// video player's frame is marked for readability to keep and linkVideos to
+// link. A wrapper that holds nothing but the post goes with it, so class names such
 // as "social-embed" cannot make a pass take the post for a share bar. Every
 // rebuilt block carries rules.EmbedAttr; any the page wrote itself is
 // removed first.
@@ -112,6 +113,9 @@ func quoteEmbeds(doc *html.Node, base *url.URL) {
 			n = nextNode(doc, n, true)
 			continue
 		}
+		if isVideoFrame(n) {
+			setAttr(n, rules.EmbedAttr, videoFrameMark)
+		}
 		n = nextNode(doc, n, false)
 	}
 	for _, e := range posts {
@@ -123,14 +127,22 @@ func quoteEmbeds(doc *html.Node, base *url.URL) {
 	}
 }
 
+// videoFrameMark is the value of rules.EmbedAttr on a video player's
+// frame, from the page's first look until linkVideos.
+const videoFrameMark = "cr-video-frame"
+
+// rxVideoFrame tells readability which frames are videos to keep: the
+// frames quoteEmbeds marked (readability looks at every attribute's value).
+var rxVideoFrame = lazyRegexp(`^` + videoFrameMark + `$`)
+
 // linkVideos puts a "Video: <title>" link to its player before each video
 // frame of the story, which the story's preparation then removes. It runs
 // once readability has chosen the story: a frame scores nothing, and its
 // link would, so readability judges the page as it would without it (and
-// keeps a block that holds a known player, with the story around it).
+// keeps a block that holds a player, with the story around it).
 func linkVideos(story *html.Node, base *url.URL) {
 	for _, f := range elements(story) {
-		if isVideoFrame(f) {
+		if f.Data == "iframe" && getAttr(f, rules.EmbedAttr) == videoFrameMark {
 			if p := videoLink(f, base); p != nil {
 				f.Parent.InsertBefore(p, f)
 			}
@@ -386,12 +398,12 @@ func postLines(e *html.Node, addr string, base *url.URL) [][]run {
 					}
 				case c.Data == "a":
 					walk(c, link || addr != "" && httpURL(base, getAttr(c, "href")) == addr)
-				case isInline(c.Data) || c.Data == "time" || c.Data == "bdi":
+				case postBlocks[c.Data]:
+					flush()
 					walk(c, link)
+					flush()
 				default:
-					flush()
 					walk(c, link)
-					flush()
 				}
 			}
 		}
@@ -403,6 +415,15 @@ func postLines(e *html.Node, addr string, base *url.URL) [][]run {
 		l[len(l)-1].text = strings.TrimRight(l[len(l)-1].text, " ")
 	}
 	return lines
+}
+
+// postBlocks are the elements that hold a line of a post's text of their
+// own; any other element's text runs on in the line around it.
+var postBlocks = map[string]bool{
+	"p": true, "div": true, "section": true, "article": true, "blockquote": true, "header": true, "footer": true,
+	"figure": true, "figcaption": true, "ul": true, "ol": true, "li": true, "dl": true, "dt": true, "dd": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "pre": true, "table": true, "tr": true,
+	"address": true, "aside": true, "hr": true,
 }
 
 // appendText adds text to a line with its white space folded to single
