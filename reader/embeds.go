@@ -96,10 +96,8 @@ const titleMax = 200
 // before any pass judges the page: each becomes a blockquote rebuilt from
 // its text alone with one kind of link, to the post (http(s) only), and a
 // video player's frame is marked for readability to keep and linkVideos to
-// link. A wrapper that holds nothing but the post goes with it, so class names such
-// as "social-embed" cannot make a pass take the post for a share bar. Every
-// rebuilt block carries rules.EmbedAttr; any the page wrote itself is
-// removed first.
+// link. Every rebuilt block carries rules.EmbedAttr; any the page wrote
+// itself is removed first.
 func quoteEmbeds(doc *html.Node, base *url.URL) {
 	var posts []*html.Node
 	for n := doc; n != nil; {
@@ -119,11 +117,32 @@ func quoteEmbeds(doc *html.Node, base *url.URL) {
 		n = nextNode(doc, n, false)
 	}
 	for _, e := range posts {
-		at := embedWrapper(e)
-		if q := postQuote(e, kindOf(e), base); q != nil {
-			at.Parent.InsertBefore(q, at)
+		q := postQuote(e, kindOf(e), base)
+		if q != nil {
+			e.Parent.InsertBefore(q, e)
 		}
-		detach(at)
+		detach(e)
+		if q != nil {
+			unwrapEmbedBlocks(q)
+		}
+	}
+}
+
+// unwrapEmbedBlocks takes away the wrappers around a quoted post that hold
+// nothing but posts and a short line (rules.EmbedBlock), keeping what they
+// hold: a wrapper's class names ("social-embed") would make readability
+// take the post for a share bar. It stops at the page's and the story's own
+// elements, at those whose place in a list, table or figure the post must
+// keep, and at a wrapper named an ad, which the rules then take out whole.
+func unwrapEmbedBlocks(q *html.Node) {
+	for p := q.Parent; p != nil && p.Type == html.ElementNode && !keepsItsPlace(p.Data) && rules.EmbedBlock(p); {
+		up := p.Parent
+		for c := p.FirstChild; c != nil; c = p.FirstChild {
+			p.RemoveChild(c)
+			up.InsertBefore(c, p)
+		}
+		detach(p)
+		p = up
 	}
 }
 
@@ -205,53 +224,11 @@ func isWordBreak(r rune) bool {
 	return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= utf8.RuneSelf)
 }
 
-// embedWrapper returns the outermost element that holds nothing but n (and
-// markup that shows nothing): the block n's quote takes the place of. It
-// stops at the page's and the story's own elements and at list items and
-// table cells, whose place in their list or table the quote must keep.
-func embedWrapper(n *html.Node) *html.Node {
-	at := n
-	for p := at.Parent; p != nil && p.Type == html.ElementNode && !keepsItsPlace(p.Data); p = p.Parent {
-		for c := p.FirstChild; c != nil; c = c.NextSibling {
-			if c != at && !showsNothing(c) {
-				return at
-			}
-		}
-		at = p
-	}
-	return at
-}
-
+// keepsItsPlace reports an element a post's wrapper never is.
 func keepsItsPlace(tag string) bool {
 	switch tag {
 	case "html", "head", "body", "main", "article", "li", "dd", "dt", "td", "th", "tr", "thead", "tbody",
-		"tfoot", "table", "ul", "ol", "dl", "blockquote":
-		return true
-	}
-	return false
-}
-
-// showsNothing reports a node the reading view would show nothing of: white
-// space, a comment, never-shown markup (a script loading the widget), or
-// empty div and span elements (a plugin's root).
-func showsNothing(n *html.Node) bool {
-	switch n.Type {
-	case html.TextNode:
-		return strings.TrimSpace(n.Data) == ""
-	case html.CommentNode:
-		return true
-	case html.ElementNode:
-		if _, never := strippedWithContent[n.Data]; never && n.Data != "iframe" {
-			return true
-		}
-		if n.Data != "div" && n.Data != "span" && n.Data != "br" {
-			return false
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if !showsNothing(c) {
-				return false
-			}
-		}
+		"tfoot", "table", "ul", "ol", "dl", "blockquote", "figure":
 		return true
 	}
 	return false

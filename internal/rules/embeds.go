@@ -32,7 +32,14 @@ func (s *scan) embedSpared() bool {
 			return true
 		}
 	}
-	return holdsOnlyEmbeds(s.n) && !s.namedAd()
+	return holdsOnlyEmbeds(s.n) && !namesAd(s.Tokens())
+}
+
+// EmbedBlock reports a block that holds embedded posts and little else (at
+// most a short line of its own), and whose class or id does not name an
+// ad: the posts' wrapper, which no rule removes and the reader may unwrap.
+func EmbedBlock(n *html.Node) bool {
+	return holdsOnlyEmbeds(n) && !namesAd(withJoinedPairs(dom.Tokens(n)))
 }
 
 func hasEmbedMark(n *html.Node) bool {
@@ -64,11 +71,11 @@ func holdsOnlyEmbeds(n *html.Node) bool {
 	return posts > 0
 }
 
-// namedAd reports a block whose class or id tokens name an ad or a
-// sponsor's content.
-func (s *scan) namedAd() bool {
+// namesAd reports class or id tokens that name an ad or a sponsor's
+// content.
+func namesAd(tokens []string) bool {
 	labels := clutterLabels()
-	for _, t := range s.Tokens() {
+	for _, t := range tokens {
 		if l := labels[t]; l == labelAd || l == labelSponsored {
 			return true
 		}
