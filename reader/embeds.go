@@ -185,11 +185,18 @@ func kindOf(n *html.Node) *embedKind {
 }
 
 // isVideoFrame reports an iframe that is a video player: one of
-// videoFrameSignals, a player's path word in its address, and no word of
-// notVideoWords in its title or address.
+// videoFrameSignals, a player's path word in its address, no word of
+// notVideoWords in its title or address, and no class of an embedded post
+// (a post the platform's script already turned into a frame is no video).
 func isVideoFrame(n *html.Node) bool {
 	if n.Data != "iframe" {
 		return false
+	}
+	classes := strings.Fields(strings.ToLower(getAttr(n, "class")))
+	for _, k := range embedKinds {
+		if slices.Contains(classes, k.class) {
+			return false
+		}
 	}
 	signal := false
 	for _, s := range videoFrameSignals {
@@ -358,40 +365,67 @@ func postLines(e *html.Node, addr string, base *url.URL) [][]run {
 		}
 		cur = nil
 	}
-	var walk func(n *html.Node, link bool)
-	walk = func(n *html.Node, link bool) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				cur = appendText(cur, c.Data, link)
-			case html.ElementNode:
-				if _, never := strippedWithContent[c.Data]; never || c.Namespace != "" || hasAttr(c, "hidden") {
-					continue
+	// enter takes in a node and says whether to go on into its children.
+	enter := func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			cur = appendText(cur, n.Data, addr != "" && linksTo(n, e, addr, base))
+		case html.ElementNode:
+			if _, never := strippedWithContent[n.Data]; never || n.Namespace != "" || hasAttr(n, "hidden") {
+				return false
+			}
+			if n.Data == "br" {
+				if len(cur) > 0 {
+					cur = append(cur, run{br: true})
 				}
-				switch {
-				case c.Data == "br":
-					if len(cur) > 0 {
-						cur = append(cur, run{br: true})
-					}
-				case c.Data == "a":
-					walk(c, link || addr != "" && httpURL(base, getAttr(c, "href")) == addr)
-				case postBlocks[c.Data]:
-					flush()
-					walk(c, link)
-					flush()
-				default:
-					walk(c, link)
-				}
+				return false
+			}
+			if postBlocks[n.Data] {
+				flush()
+			}
+			return true
+		}
+		return false
+	}
+	leave := func(n *html.Node) {
+		if n.Type == html.ElementNode && postBlocks[n.Data] {
+			flush()
+		}
+	}
+	// A walk without recursion, so a deep post cannot exhaust the stack.
+	for n := e.FirstChild; n != nil; {
+		if enter(n) && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		for {
+			leave(n)
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+			if n = n.Parent; n == e {
+				n = nil
+				break
 			}
 		}
 	}
-	walk(e, false)
 	flush()
 	for _, l := range lines {
 		l[0].text = strings.TrimLeft(l[0].text, " ")
 		l[len(l)-1].text = strings.TrimRight(l[len(l)-1].text, " ")
 	}
 	return lines
+}
+
+// linksTo reports a node inside a link (below e) to addr.
+func linksTo(n, e *html.Node, addr string, base *url.URL) bool {
+	for p := n.Parent; p != nil && p != e; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == "a" && httpURL(base, getAttr(p, "href")) == addr {
+			return true
+		}
+	}
+	return false
 }
 
 // postBlocks are the elements that hold a line of a post's text of their

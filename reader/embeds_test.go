@@ -91,6 +91,7 @@ func TestVideoFramesLeaveALink(t *testing.T) {
 		{"an ad frame that asks for full screen", `<iframe src="https://serve.example/embed/9" title="3rd party ad content" allowfullscreen></iframe>`, "", ""},
 		{"an ad server's frame", `<iframe src="https://ads.example/video/9" title="Watch this" allowfullscreen></iframe>`, "", ""},
 		{"a frame that is no player", `<iframe src="https://widgets.example/embed/poll" title="Reader poll"></iframe>`, "", ""},
+		{"a post its platform's script made a frame", `<iframe class="twitter-tweet twitter-tweet-rendered" src="https://platform.example/embed/Tweet.html?id=1" title="X Post" allowfullscreen="true"></iframe>`, "", ""},
 		{"an audio player", `<iframe src="https://music.example/embed/track/1" title="Harbour song" allowfullscreen></iframe>`, "", ""},
 		{"a javascript: address", `<iframe src="javascript:alert(1)//embed/" title="Watch" allowfullscreen></iframe>`, "", ""},
 		{"a data: address", `<iframe src="data:text/html,<script>alert(1)</script>/embed/" title="Watch" allowfullscreen></iframe>`, "", ""},
