@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"cleanread/internal/dom"
 	"cleanread/internal/rules"
 
 	"golang.org/x/net/html"
@@ -96,7 +97,7 @@ const titleMax = 200
 // before any pass judges the page: each becomes a blockquote rebuilt from
 // its text alone with one kind of link, to the post (http(s) only), and a
 // video player's frame is marked for readability to keep and linkVideos to
-// link. Every rebuilt block carries rules.EmbedAttr; any the page wrote
+// link. Every rebuilt block carries dom.EmbedAttr; any the page wrote
 // itself is removed first.
 func quoteEmbeds(doc *html.Node, base *url.URL) {
 	var posts []*html.Node
@@ -105,14 +106,14 @@ func quoteEmbeds(doc *html.Node, base *url.URL) {
 			n = nextNode(doc, n, false)
 			continue
 		}
-		removeAttr(n, rules.EmbedAttr)
+		removeAttr(n, dom.EmbedAttr)
 		if kindOf(n) != nil {
 			posts = append(posts, n)
 			n = nextNode(doc, n, true)
 			continue
 		}
 		if isVideoFrame(n) {
-			setAttr(n, rules.EmbedAttr, videoFrameMark)
+			setAttr(n, dom.EmbedAttr, videoFrameMark)
 		}
 		n = nextNode(doc, n, false)
 	}
@@ -146,7 +147,7 @@ func unwrapEmbedBlocks(q *html.Node) {
 	}
 }
 
-// videoFrameMark is the value of rules.EmbedAttr on a video player's
+// videoFrameMark is the value of dom.EmbedAttr on a video player's
 // frame, from the page's first look until linkVideos.
 const videoFrameMark = "cr-video-frame"
 
@@ -161,7 +162,7 @@ var rxVideoFrame = lazyRegexp(`^` + videoFrameMark + `$`)
 // keeps a block that holds a player, with the story around it).
 func linkVideos(story *html.Node, base *url.URL) {
 	for _, f := range elements(story) {
-		if f.Data == "iframe" && getAttr(f, rules.EmbedAttr) == videoFrameMark {
+		if f.Data == "iframe" && getAttr(f, dom.EmbedAttr) == videoFrameMark {
 			if p := videoLink(f, base); p != nil {
 				f.Parent.InsertBefore(p, f)
 			}
@@ -266,7 +267,7 @@ func postQuote(e *html.Node, k *embedKind, base *url.URL) *html.Node {
 	if addr != "" {
 		setAttr(q, "cite", addr)
 	}
-	setAttr(q, rules.EmbedAttr, k.name)
+	setAttr(q, dom.EmbedAttr, k.name)
 	linked := false
 	for _, l := range lines {
 		p := element("p")
@@ -308,7 +309,7 @@ func videoLink(f *html.Node, base *url.URL) *html.Node {
 		title = string([]rune(title)[:titleMax]) + "…"
 	}
 	p := linkLine(videoPrefix, title, src)
-	setAttr(p, rules.EmbedAttr, "video")
+	setAttr(p, dom.EmbedAttr, "video")
 	return p
 }
 

@@ -8,11 +8,6 @@ import (
 	"golang.org/x/net/html"
 )
 
-// EmbedAttr marks a post or video the story embeds, as the reader rebuilt it
-// before the passes (a quote of the post's text with a link to it, or a
-// "Video: <title>" link). The reader removes any the page wrote itself.
-const EmbedAttr = "data-cr-embed"
-
 // Embedded posts are the story's own: a writer quotes a post as they quote a
 // person. No rule takes one out, nor a piece of one, nor a block that holds
 // only such posts (and at most a short line, a caption or a heading) —
@@ -27,12 +22,7 @@ const embedLooseMax = 100
 // embedSpared reports an element no rule removes: an embedded post, a part
 // of one, or a block of embedded posts that is not named an ad.
 func (s *scan) embedSpared() bool {
-	for p := s.n; p != nil && p != s.root; p = p.Parent {
-		if p.Type == html.ElementNode && hasEmbedMark(p) {
-			return true
-		}
-	}
-	return holdsOnlyEmbeds(s.n) && !namesAd(s.Tokens())
+	return dom.InEmbed(s.n) || holdsOnlyEmbeds(s.n) && !namesAd(s.Tokens())
 }
 
 // EmbedBlock reports a block that holds embedded posts and little else (at
@@ -42,21 +32,12 @@ func EmbedBlock(n *html.Node) bool {
 	return holdsOnlyEmbeds(n) && !namesAd(withJoinedPairs(dom.Tokens(n)))
 }
 
-func hasEmbedMark(n *html.Node) bool {
-	for _, a := range n.Attr {
-		if a.Key == EmbedAttr && a.Namespace == "" {
-			return true
-		}
-	}
-	return false
-}
-
 // holdsOnlyEmbeds reports a block that holds an embedded post and at most
 // embedLooseMax bytes of text outside its posts.
 func holdsOnlyEmbeds(n *html.Node) bool {
 	posts, loose := 0, 0
 	for d := n.FirstChild; d != nil; {
-		if d.Type == html.ElementNode && hasEmbedMark(d) {
+		if dom.IsEmbed(d) {
 			posts++
 			d = dom.Next(n, d, true)
 			continue
