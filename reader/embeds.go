@@ -175,10 +175,13 @@ func kindOf(n *html.Node) *embedKind {
 	if n.Data != "blockquote" && n.Data != "div" && n.Data != "iframe" {
 		return nil
 	}
-	classes := strings.Fields(strings.ToLower(getAttr(n, "class")))
+	class := strings.ToLower(getAttr(n, "class"))
 	for i := range embedKinds {
 		k := &embedKinds[i]
-		if k.tag == n.Data && slices.Contains(classes, k.class) && (k.inner == "" || findFirst(n, k.inner) != nil) {
+		// Most blocks name no kind: a substring test rules them out before
+		// the class is split into words.
+		if k.tag == n.Data && strings.Contains(class, k.class) && slices.Contains(strings.Fields(class), k.class) &&
+			(k.inner == "" || findFirst(n, k.inner) != nil) {
 			return k
 		}
 	}
