@@ -52,6 +52,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 	if opening == "" {
 		deckLine, deckProbe = deck(doc)
 	}
+	quoteEmbeds(doc, base)
 	if c.cfg.teaserPass && !c.cfg.skipPrePass {
 		c.prePass(doc, host, &removed)
 	}
@@ -59,6 +60,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 	parser := readability.NewParser()
 	parser.Logger = c.cfg.logger
 	parser.KeepClasses = true // the post-pass reads class tokens; the sanitizer drops classes
+	parser.AllowedVideoRegex = rxVideoFrame()
 	parsed, err := parser.ParseAndMutate(doc, base)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotArticle, err)
@@ -68,6 +70,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 		return nil, ErrNotArticle
 	}
 
+	linkVideos(story, base)
 	prepareStory(story, base, c.cfg.blockImages)
 	bodytext.MarkCredits(story) // before the rules, which leave captions and credits alone
 	if deckLine != "" && c.cfg.teaserPass {

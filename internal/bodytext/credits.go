@@ -51,7 +51,7 @@ const (
 // Both then stay out of the story's text (InnerText).
 func MarkCredits(story *html.Node) {
 	for _, n := range dom.Elements(story) {
-		if n.Parent == nil || !creditCandidate(n) || inFigcaption(n) {
+		if n.Parent == nil || !creditCandidate(n) || inFigcaption(n) || dom.InEmbed(n) { // a post's or player's line is not a credit
 			continue
 		}
 		t := strings.TrimSpace(dom.Text(n))
