@@ -86,6 +86,12 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 	if looksLikeIndex(story) {
 		return nil, ErrNotArticle
 	}
+	// The text is read while the pipeline's own marks (credits, players)
+	// are still on the story: lockStory drops data attributes.
+	text := storyText(story, c.cfg.captionsInText)
+	if strings.TrimSpace(text) == "" {
+		return nil, ErrNotArticle
+	}
 	// Security hook (sanitize.go, ids.go): cr- ids, fragment links, denied attributes.
 	c.fillRestorable(story, &removed, base, pageURL)
 	lockStory(story, pageURL)
@@ -96,10 +102,6 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 		return nil, fmt.Errorf("%w: the story cannot be serialized: %w", ErrNotHTML, err)
 	}
 	content := c.policy.Sanitize(sb.String())
-	text := storyText(story, c.cfg.captionsInText)
-	if strings.TrimSpace(text) == "" {
-		return nil, ErrNotArticle
-	}
 
 	a := &Article{
 		Content:     content,

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"cleanread/internal/bodytext"
 	"cleanread/internal/dom"
 	"cleanread/internal/rules"
 
@@ -312,7 +313,7 @@ func videoLink(f *html.Node, base *url.URL) *html.Node {
 		title = string([]rune(title)[:titleMax]) + "…"
 	}
 	p := linkLine(videoPrefix, title, src)
-	setAttr(p, dom.EmbedAttr, "video")
+	setAttr(p, dom.EmbedAttr, bodytext.VideoEmbed)
 	return p
 }
 

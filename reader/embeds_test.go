@@ -110,7 +110,12 @@ func TestVideoFramesLeaveALink(t *testing.T) {
 				assert.NotContains(t, a.Content, "Video:")
 				return
 			}
-			assert.Contains(t, a.TextContent, tc.want)
+			// Like a caption, the line says what the picture is: out of the
+			// story's text unless captions are asked for.
+			assert.NotContains(t, a.TextContent, tc.want)
+			with, err := New(WithCaptionsInText(true)).CleanString(storytest.At(tc.snippet, 4), "https://news.example/2026/harbour-plan")
+			require.NoError(t, err)
+			assert.Contains(t, with.TextContent, tc.want)
 			doc, err := html.Parse(strings.NewReader(a.Content))
 			require.NoError(t, err)
 			var links []string
@@ -132,7 +137,7 @@ func TestEmbedsCarryOnlyTextAndHTTPLinks(t *testing.T) {
 		`<blockquote class="instagram-media" data-instgrm-permalink="javascript:alert(6)"><p>Third post <a href="https://elsewhere.example/">a link elsewhere</a></p></blockquote>` +
 		`<iframe src="https://video.example/embed/1" title="&lt;img src=x onerror=alert(7)&gt;<b>bold</b>" allowfullscreen></iframe>` +
 		`<p data-cr-embed="tweet" class="share-bar">Share Tweet</p>`
-	a, err := New().CleanString(storytest.At(snippet, 4), "https://news.example/2026/harbour-plan")
+	a, err := New(WithCaptionsInText(true)).CleanString(storytest.At(snippet, 4), "https://news.example/2026/harbour-plan")
 	require.NoError(t, err)
 	assert.Contains(t, a.TextContent, "Quay closed <script>alert(3)</script>")
 	assert.Contains(t, a.TextContent, "Second post")

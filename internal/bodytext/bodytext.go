@@ -70,17 +70,21 @@ func isGallery(root *html.Node, captions []*html.Node) bool {
 // gallerySlides is the fewest captions that make a gallery.
 const gallerySlides = 3
 
+// VideoEmbed is the dom.EmbedAttr value of the line that links a video
+// player the story embeds: like a caption, it says what the picture is.
+const VideoEmbed = "video"
+
 // Captions returns what under root is about a picture rather than part of
 // the story, outermost only, in document order: figcaption elements, marked
-// credit lines, and in a figure that shows media but has no figcaption, the
-// text beside the media (a figure that only quotes or shows code or a table
-// is the story's own).
+// credit lines, the links to video players, and in a figure that shows
+// media but has no figcaption, the text beside the media (a figure that
+// only quotes or shows code or a table is the story's own).
 func Captions(root *html.Node) []*html.Node {
 	var out []*html.Node
 	for n := root; n != nil; {
 		if n.Type == html.ElementNode && n != root {
 			switch {
-			case n.Data == "figcaption" || IsCredit(n):
+			case n.Data == "figcaption" || IsCredit(n) || dom.Attr(n, dom.EmbedAttr) == VideoEmbed:
 				out = append(out, n)
 				n = skip(root, n)
 				continue
