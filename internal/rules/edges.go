@@ -1,11 +1,14 @@
 package rules
 
 import (
+	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"cleanread/internal/dom"
+
+	"golang.org/x/net/html"
 )
 
 // Edges: what stands before the story's first paragraph or right after
@@ -26,7 +29,113 @@ func edgeRules() []rule {
 			langs: []string{"en", "de", "fr", "es", "it", "pt", "nl", "pl"},
 			shape: edgeMetadata, maxChars: 120,
 		},
+		{
+			name: "kicker-link", label: "Section link", pass: storyPass | sweepPass,
+			why: "a short block before the story's first paragraph that is only a link to a section or topic page is the " +
+				"kicker over the headline, a way into the site rather than part of the story",
+			shape: kickerLinkLine, maxChars: kickerLinkMax,
+		},
 	}
+}
+
+// kickerLinkMax is the longest kicker line (bytes): a section's name.
+const kickerLinkMax = 40
+
+// kickerWordsMax is how many words a section's name may have.
+const kickerWordsMax = 3
+
+// kickerLinkLine holds for a block before the story's first paragraph
+// whose whole text is one link to a section or topic page of the site
+// ("<a href="/category/security/">Security</a>").
+func kickerLinkLine(s *scan) bool {
+	if s.lay == nil || !s.lay.before(s.n) || s.inRunningText() || isCellLike(s.n.Data) || isListOrTable(s.n.Data) ||
+		inListOrTable(s.n, s.root) || dom.IsInline(s.n.Data) && besideText(s.n) {
+		return false
+	}
+	link := loneLink(s.n)
+	if link == nil || len(strings.Fields(s.Text())) > kickerWordsMax || strings.ContainsAny(s.Text(), ".!?:") {
+		return false
+	}
+	// A kicker stands alone: lone links side by side are a menu.
+	if loneLink(dom.PrevElement(s.n)) != nil || loneLink(dom.NextElement(s.n)) != nil {
+		return false
+	}
+	href := strings.TrimSpace(dom.Attr(link, "href"))
+	return sameSite(href, s.host) && isSectionPath(href)
+}
+
+// loneLink returns the one link whose text is all of n's text, or nil.
+func loneLink(n *html.Node) *html.Node {
+	if n == nil {
+		return nil
+	}
+	link := onlyLink(n)
+	if link == nil || dom.TextLen(link) != dom.TextLen(n) || dom.TextLen(n) == 0 {
+		return nil // text beside the link makes it a line of its own
+	}
+	return link
+}
+
+// besideText reports text other than white space next to n in its parent:
+// a link set in brackets or a line of links.
+func besideText(n *html.Node) bool {
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// isListOrTable reports the elements whose entries are many, one link each.
+func isListOrTable(tag string) bool {
+	switch tag {
+	case "li", "ul", "ol", "dl", "table", "nav", "menu":
+		return true
+	}
+	return false
+}
+
+// inListOrTable reports n inside a list, a table or a navigation block
+// under root: one link there is an entry of many.
+func inListOrTable(n, root *html.Node) bool {
+	for p := n.Parent; p != nil && p != root; p = p.Parent {
+		if isListOrTable(p.Data) {
+			return true
+		}
+	}
+	return false
+}
+
+// notSections name path segments of people's pages, which a lone link
+// before the story is a byline to, not a section.
+var notSections = lazySet("author", "authors", "autor", "autoren", "auteur", "profile", "profil", "staff", "people",
+	"user", "users", "team", "redaktion", "person")
+
+// isSectionPath holds for the address of a section or topic page: a path
+// of one to three short slugs, none a file, a date or a number
+// ("/category/security/", "/topics/harbour-works").
+func isSectionPath(href string) bool {
+	u, err := url.Parse(href)
+	if err != nil || u.RawQuery != "" || strings.HasPrefix(href, "#") {
+		return false
+	}
+	var segs []string
+	for _, seg := range strings.Split(u.Path, "/") {
+		if seg != "" {
+			segs = append(segs, seg)
+		}
+	}
+	if len(segs) == 0 || len(segs) > 3 {
+		return false
+	}
+	for _, seg := range segs {
+		if strings.Contains(seg, ".") || strings.IndexFunc(seg, unicode.IsDigit) >= 0 || notSections()[strings.ToLower(seg)] ||
+			len(strings.FieldsFunc(seg, func(r rune) bool { return r == '-' || r == '_' })) > kickerWordsMax {
+			return false
+		}
+	}
+	return true
 }
 
 // edgeMetadata: a dateline or a byline repeat before the story's first
