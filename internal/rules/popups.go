@@ -99,7 +99,13 @@ func adjacentElement(n *html.Node, before bool) *html.Node {
 		}
 		return c.NextSibling
 	}
-	for c := step(n); c != nil; c = step(c) {
+	return elementFrom(step(n), step)
+}
+
+// elementFrom returns the first element from c on, stepping with step,
+// when only white space stands before it; nil when text does.
+func elementFrom(c *html.Node, step func(*html.Node) *html.Node) *html.Node {
+	for ; c != nil; c = step(c) {
 		switch {
 		case c.Type == html.ElementNode:
 			return c
