@@ -10,9 +10,10 @@ import (
 	"golang.org/x/net/html"
 )
 
-// Press releases close with boilerplate: "About <company>" and a paragraph
-// describing the company, and the media contact's name, e-mail and phone.
-// Only what comes after the release's last paragraph of its own is taken.
+// Part of the endings family (endings.go lists the rule). Press releases
+// close with boilerplate: "About <company>" and a paragraph describing the
+// company, and the media contact's name, e-mail and phone. Only what comes
+// after the release's last paragraph of its own is taken.
 
 // pressRelease holds for the start of a press release's closing
 // boilerplate: an "About <company>" heading or bold lead, or a media
