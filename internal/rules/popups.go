@@ -30,9 +30,10 @@ var popupTokens = lazySet(
 
 // isPopup reports an element that declares itself a card popping up over
 // the page: role=tooltip or a popup class or id. It sits in a sentence's
-// markup without being part of the sentence.
+// markup without being part of the sentence. A link is never one: a
+// "popup" link opens something, and its words are the sentence's.
 func isPopup(n *html.Node) bool {
-	if n.Type != html.ElementNode {
+	if n.Type != html.ElementNode || n.Data == "a" {
 		return false
 	}
 	if strings.EqualFold(strings.TrimSpace(dom.Attr(n, "role")), "tooltip") {
