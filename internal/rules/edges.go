@@ -154,7 +154,9 @@ func edgeMetadata(s *scan) bool {
 }
 
 var (
-	rxDate = lazyRegexp(`\b\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2})?[^ ]*)?|\b\d{1,2}:\d{2}(:\d{2})?(\s?[ap]\.m\.|\b)|\b\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}\b|\b\p{L}{3,12}\.?\s+\d{1,2},?\s+\d{4}\b|\b\p{L}{3,12}\s+\d{4}\b`)
+	rxDate = lazyRegexp(`\b\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2})?[^ ]*)?|\b\d{1,2}:\d{2}(:\d{2})?(\s?[ap]\.m\.|\b)|\b\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}\b|\b\p{L}{3,12}\.?\s+\d{1,2},?\s+\d{4}\b|\b\p{L}{3,12}\s+\d{4}\b|` +
+		`\b\d{1,3}\s+(minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\bvor\s+\d{1,3}\s+(minuten|stunden|tagen)\b|` +
+		`\bil y a\s+\d{1,3}\s+(minutes?|heures?|jours?)\b|\bhace\s+\d{1,3}\s+(minutos?|horas?|días?)\b`)
 	rxWord = lazyRegexp(`\p{L}+`)
 )
 
@@ -220,8 +222,8 @@ func isMetaLine(s *scan) bool {
 // a dash with space on both sides (a dash inside a word joins it).
 var rxFieldSeparator = lazyRegexp(`[` + metaSeparators + `]|\s[-–—]\s`)
 
-// datedFields holds for a line of two or more fields that are each a date
-// or a byline, at least one a date.
+// datedFields holds for a line of two or more fields that are each a date,
+// a byline, a name or a reading time, at least one a date.
 func datedFields(text string) bool {
 	fields := rxFieldSeparator().Split(text, -1)
 	if len(fields) < 2 {
@@ -234,7 +236,7 @@ func datedFields(text string) bool {
 		case f == "":
 		case datelineText(dom.Normalize(f)):
 			dated = true
-		case !isBylineText(f):
+		case !isBylineText(f) && !isNames(strings.Fields(f)) && !rxReadTime().MatchString(dom.Normalize(f)):
 			return false
 		}
 	}
@@ -331,14 +333,24 @@ func isBylineText(t string) bool {
 	if len(words) < 2 || len(words) > bylineNamesMax+1 || !bylineWords()[strings.ToLower(words[0])] {
 		return false
 	}
+	return isNames(words[1:])
+}
+
+// isNames holds for a run of words that only names people or a desk:
+// capitalised names with "and", commas and particles between them, not
+// ending as a sentence does.
+func isNames(words []string) bool {
+	if len(words) == 0 || len(words) > bylineNamesMax {
+		return false
+	}
 	if last := words[len(words)-1]; strings.HasSuffix(last, ".") && len(last) > len("Jr.") || strings.ContainsAny(last, "!?") {
 		return false
 	}
 	names := 0
-	for i, w := range words[1:] {
-		w = strings.TrimRight(w, ".")
+	for i, w := range words {
+		w = strings.TrimRight(w, ".,")
 		switch {
-		case w == ",":
+		case w == "":
 		case nameJoiners()[w] && i > 0:
 		case isNameWord(w) && !(names == 0 && notNames()[strings.ToLower(w)]):
 			names++
