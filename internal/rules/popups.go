@@ -39,10 +39,30 @@ func isPopup(n *html.Node) bool {
 	if strings.EqualFold(strings.TrimSpace(dom.Attr(n, "role")), "tooltip") {
 		return true
 	}
+	if !mayNamePopup(dom.Attr(n, "class")) && !mayNamePopup(dom.Attr(n, "id")) {
+		return false // most elements: no need to split their names into tokens
+	}
 	set := popupTokens()
 	for _, t := range withJoinedPairs(dom.Tokens(n)) {
 		if set[t] {
 			return true
+		}
+	}
+	return false
+}
+
+// popupCues are pieces of every popup token, lower-case: a class or id
+// without one of them names no popup.
+var popupCues = []string{"tool", "pop", "hover", "card", "tippy"}
+
+// mayNamePopup reports a class or id value that holds one of popupCues in
+// any letter case, without allocating.
+func mayNamePopup(v string) bool {
+	for _, cue := range popupCues {
+		for i := 0; i+len(cue) <= len(v); i++ {
+			if strings.EqualFold(v[i:i+len(cue)], cue) {
+				return true
+			}
 		}
 	}
 	return false

@@ -19,7 +19,7 @@ import (
 // boilerplate: an "About <company>" heading or bold lead, or a media
 // contact block, with nothing of the story's own after it.
 func pressRelease(s *scan) bool {
-	if s.lay == nil || s.lay.firstProse < 0 || s.lay.before(s.n) || inCaption(s.n) {
+	if s.lay == nil || s.lay.firstProse < 0 || s.lay.before(s.n) || !s.mayStart(opensPressBlock) || inCaption(s.n) {
 		return false
 	}
 	if i, ok := s.lay.order[s.n]; !ok || i <= s.lay.firstProse {
@@ -52,6 +52,12 @@ func pressAlso(s *scan) *html.Node {
 		return next
 	}
 	return nil
+}
+
+// opensPressBlock reports normalized text that may open a press release's
+// boilerplate: an "About" or a contact word. It reads only the first words.
+func opensPressBlock(t string) bool {
+	return dom.StartsWithAny(t, aboutWords) || dom.StartsWithWord(t, contactLabels) || dom.StartsWithWord(t, contactWordList)
 }
 
 // aboutWords start an "About <company>" heading (en, de, fr, es, pt, it, nl).
@@ -158,7 +164,9 @@ var (
 
 // contactWords are the bare words a contact block may open with when a
 // name follows them ("Kontakt Dirk Schmechel …").
-var contactWords = lazySet("contact", "contacts", "kontakt", "contacto", "contato", "contatti")
+var contactWords = lazySet(contactWordList...)
+
+var contactWordList = []string{"contact", "contacts", "kontakt", "contacto", "contato", "contatti"}
 
 // opensWithContactWord reports text that opens with a contact word and
 // then a capitalised name: in a sentence, a lower-case word follows it
