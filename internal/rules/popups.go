@@ -77,16 +77,18 @@ const cardExtraMin = 15
 
 // hoverCard holds for a popup element inside a link, or right beside one,
 // whose text names the link's own text again near its start and adds more
-// ("Kim Osei · Latest: …" inside the link "Kim Osei").
+// ("Kim Osei · Latest: …" inside the link "Kim Osei"); at the story's top,
+// a popup that names the byline the header shows.
 func hoverCard(s *scan) bool {
 	if !isPopup(s.n) {
 		return false
 	}
-	link := cardLink(s.n)
-	if link == nil {
-		return false
+	var name string
+	if link := cardLink(s.n); link != nil {
+		name = dom.Normalize(textOutside(link, s.n))
+	} else if s.lay != nil && s.lay.atTop(s.n) {
+		name = s.lay.byline // the author's card, left at the top once the byline link went to the header
 	}
-	name := dom.Normalize(textOutside(link, s.n))
 	card := s.Norm()
 	if len(name) < 2 || len(card) < len(name)+cardExtraMin {
 		return false
