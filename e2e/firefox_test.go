@@ -98,7 +98,9 @@ func TestFirefox(t *testing.T) {
 
 	t.Run("bookmarklet reader window", func(t *testing.T) {
 		demo := ff.newTab(t, baseURL+"/")
-		demo.waitFor("#bookmarklet")
+		// The link is there from the start but gets its code after a fetch;
+		// the install hint is shown only once it has it.
+		demo.waitTrue(`!document.getElementById('bookmarklet-install').hidden`, "the bookmarklet's code")
 		link := ffEval[string](demo, `document.getElementById('bookmarklet').getAttribute('href')`)
 		require.True(t, strings.HasPrefix(link, "javascript:"), "the link is a bookmarklet: %.60s", link)
 		news := ff.newTab(t, story)

@@ -221,6 +221,13 @@ func TestHostilePagesBlocked(t *testing.T) {
 			if name == "15-tracking-pixels" {
 				tb.screenshot("hostile-" + name)
 			}
+			if name == "18-embeds" {
+				// The posts and players are shown, as text and safe links.
+				tb.screenshot("hostile-" + name)
+				assert.Equal(t, 4, eval[int](tb, `document.querySelectorAll('#view .cr-content blockquote').length`), "the posts are quoted")
+				assert.Contains(t, tb.text("#view .cr-content"), "Video: Outer player")
+				assert.Contains(t, tb.text("#view .cr-content"), `<script>window.__pwned='title'`, "a frame's title is text")
+			}
 			assert.Contains(t, tb.text("#view .cr-content"), "The harbour committee met on Tuesday", "the story is shown")
 			assert.Empty(t, eval[[]string](tb, `window.__fired`), "alert, confirm, prompt or print was called")
 			assert.Equal(t, "undefined", eval[string](tb, `typeof window.__pwned`), "a payload ran")

@@ -38,8 +38,10 @@ type Article struct {
 	ImageCaption string `json:"imageCaption"`
 	// Content is the story as sanitized HTML, safe to insert into a page.
 	Content string `json:"content"`
-	// TextContent is the story as plain text, blocks separated by blank lines,
-	// with plain spaces where the page has no-break ones.
+	// TextContent is the story's prose as plain text, blocks separated by
+	// blank lines, with plain spaces where the page has no-break ones.
+	// Figure captions and photo credits are left out (Content keeps them)
+	// unless WithCaptionsInText is set.
 	TextContent string `json:"textContent"`
 	// Length is the number of characters in TextContent.
 	Length int `json:"length"`

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 
+	"cleanread/internal/bodytext"
+
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 )
@@ -46,6 +48,11 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 	prose := proseLen(doc)
 	summary := summaryProbe(doc)
 	opening := standfirst(doc, summary)
+	var deckLine, deckProbe string
+	if opening == "" {
+		deckLine, deckProbe = deck(doc)
+	}
+	quoteEmbeds(doc, base)
 	if c.cfg.teaserPass && !c.cfg.skipPrePass {
 		c.prePass(doc, host, &removed)
 	}
@@ -53,6 +60,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 	parser := readability.NewParser()
 	parser.Logger = c.cfg.logger
 	parser.KeepClasses = true // the post-pass reads class tokens; the sanitizer drops classes
+	parser.AllowedVideoRegex = rxVideoFrame()
 	parsed, err := parser.ParseAndMutate(doc, base)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNotArticle, err)
@@ -62,7 +70,14 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 		return nil, ErrNotArticle
 	}
 
+	linkVideos(story, base)
 	prepareStory(story, base, c.cfg.blockImages)
+	bodytext.MarkCredits(story) // before the rules, which leave captions and credits alone
+	if deckLine != "" && c.cfg.teaserPass {
+		// Before the rules, which judge it as any other opening line (a
+		// dateline is not a deck); not counted: the summary was not missed.
+		addStandfirst(story, deckLine, deckProbe)
+	}
 	if c.cfg.teaserPass {
 		c.postPass(story, host, storyMeta{byline: parsed.Byline(), title: parsed.Title()}, &removed)
 	}
@@ -81,7 +96,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 		return nil, fmt.Errorf("%w: the story cannot be serialized: %w", ErrNotHTML, err)
 	}
 	content := c.policy.Sanitize(sb.String())
-	text := storyText(story)
+	text := storyText(story, c.cfg.captionsInText)
 	if strings.TrimSpace(text) == "" {
 		return nil, ErrNotArticle
 	}

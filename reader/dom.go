@@ -37,15 +37,7 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-func setAttr(n *html.Node, key, val string) {
-	for i, a := range n.Attr {
-		if a.Key == key && a.Namespace == "" {
-			n.Attr[i].Val = val
-			return
-		}
-	}
-	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
-}
+func setAttr(n *html.Node, key, val string) { dom.SetAttr(n, key, val) }
 
 func removeAttr(n *html.Node, key string) {
 	out := n.Attr[:0]

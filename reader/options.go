@@ -22,15 +22,16 @@ const (
 type Option func(*config)
 
 type config struct {
-	maxBytes      int
-	maxElements   int
-	maxDepth      int
-	teaserPass    bool
-	skipPrePass   bool // internal: the second opinion without the whole-page pass
-	disabledRules map[string]bool
-	policy        *bluemonday.Policy
-	logger        *slog.Logger
-	blockImages   bool
+	maxBytes       int
+	maxElements    int
+	maxDepth       int
+	teaserPass     bool
+	skipPrePass    bool // internal: the second opinion without the whole-page pass
+	disabledRules  map[string]bool
+	policy         *bluemonday.Policy
+	logger         *slog.Logger
+	blockImages    bool
+	captionsInText bool
 }
 
 func defaultConfig() config {
@@ -111,4 +112,11 @@ func WithLogger(l *slog.Logger) Option {
 // Inline data: images are kept.
 func WithBlockRemoteImages(on bool) Option {
 	return func(c *config) { c.blockImages = on }
+}
+
+// WithCaptionsInText puts figure captions and photo credits back into the
+// article's plain text, word count and reading time. By default they cover
+// the story's prose only; the HTML content keeps the captions either way.
+func WithCaptionsInText(on bool) Option {
+	return func(c *config) { c.captionsInText = on }
 }

@@ -169,6 +169,23 @@ func TestHandWrittenPagesWithoutAddress(t *testing.T) {
 	}
 }
 
+// The demo's sample names itself too: opened from a file with no address,
+// it gives the article the demo shows with the sample's address.
+func TestDemoSampleWithoutAddress(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "web", "sample.html"))
+	require.NoError(t, err)
+	c := reader.New()
+	given, err := c.Clean(strings.NewReader(string(b)), "https://harbourcourier.example/news/night-buses")
+	require.NoError(t, err)
+	guessed, err := c.Clean(strings.NewReader(string(b)), "")
+	require.NoError(t, err)
+
+	assert.Equal(t, reader.URLCanonical, guessed.URLSource)
+	assert.NotEmpty(t, given.Removed, "the sample's clutter goes either way")
+	guessed.URLSource = given.URLSource
+	assert.Equal(t, given, guessed)
+}
+
 // pageSource reads the source.html of a hand-written page.
 func pageSource(t *testing.T, dir string) string {
 	t.Helper()

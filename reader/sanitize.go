@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 
+	"cleanread/internal/bodytext"
+
 	"github.com/microcosm-cc/bluemonday"
 	"golang.org/x/net/html"
 )
@@ -22,6 +24,7 @@ type policyEntry struct {
 // browser would otherwise do at start-up before the first page arrives.
 var (
 	rxLanguageClass = lazyRegexp(`^(language-[\w+#.-]{1,40}\s*)+$`)
+	rxCreditClass   = lazyRegexp(`^` + bodytext.CreditClass + `$`)
 	rxNumber        = lazyRegexp(`^[0-9]{1,5}$`)
 	rxSizes         = lazyRegexp(`^[\w\s(),.:%-]{1,200}$`)
 	rxDir           = lazyRegexp(`^(?i)(ltr|rtl|auto)$`)
@@ -52,6 +55,9 @@ var readingPolicyEntries = []policyEntry{
 	{"text markup carries the story's emphasis and structure", func(p *bluemonday.Policy) {
 		p.AllowElements("p", "br", "hr", "b", "strong", "i", "em", "u", "s", "del", "ins", "mark",
 			"small", "cite", "q", "dfn", "kbd", "samp", "var", "span", "div", "wbr", "bdi", "bdo")
+	}},
+	{"a photo credit is marked so the view shows it small and leaves it out of read-aloud (markCredits)", func(p *bluemonday.Policy) {
+		p.AllowAttrs("class").Matching(rxCreditClass()).OnElements("p", "div", "span", "small", "em", "i", "cite")
 	}},
 	{"headings give the story its outline", func(p *bluemonday.Policy) {
 		p.AllowElements("h1", "h2", "h3", "h4", "h5", "h6")
@@ -194,13 +200,14 @@ func isDenied(key string) bool {
 // lockStory is the last step before the story is serialized and sanitized:
 // it prefixes ids (and drops names) so the story cannot clobber the view,
 // keeps in-story fragment links working, and removes the attributes in
-// deniedAttrs from every element.
+// deniedAttrs from every element. The pipeline's own credit mark stays for
+// the story's text; the sanitizer drops it from the HTML.
 func lockStory(story *html.Node, page *url.URL) {
 	prefixIDs(story, page)
 	for _, n := range elements(story) {
 		out := n.Attr[:0]
 		for _, a := range n.Attr {
-			if a.Namespace == "" && !isDenied(a.Key) {
+			if a.Namespace == "" && !isDenied(a.Key) || bodytext.IsMark(a) {
 				out = append(out, a)
 			}
 		}

@@ -79,6 +79,30 @@ func TestStandfirstOpensTheStory(t *testing.T) {
 	}
 }
 
+// A standfirst set in a heading's type (prose too long for a headline), or
+// one long opening paragraph, still opens the story; a real subheading that
+// repeats the summary's opening does not.
+func TestStandfirstInAHeadingOrLong(t *testing.T) {
+	para := "<p>The committee met for six hours on Tuesday and heard from engineers, residents and two former mayors before it voted to send the proposal to the full council for a final decision next month.</p>"
+	const summary = "The town will raise its harbour wall by eighty centimetres, the council decided after a long debate that ran past midnight"
+	long := summary + strings.Repeat(", and the engineers who drew the plan were asked again and again how the wall would hold in the storms that the coast now sees every winter", 6) + "."
+	cases := []struct {
+		name, block, opening string
+		opens                bool
+	}{
+		{"a standfirst in an h2", `<h2 class="teaser">` + long[:400] + `.</h2>`, long[:400], true},
+		{"a long opening paragraph", `<p class="intro">` + long + `</p>`, long, true},
+		{"near miss: a headline-length h2", `<h2>` + summary[:60] + `</h2>`, summary[:60], false},
+	}
+	for _, c := range cases {
+		page := `<html><head><title>Harbour wall</title><meta name="description" content="` + summary + `."></head><body>
+<header><h1>Harbour wall</h1>` + c.block + `</header><article>` + strings.Repeat(para, 8) + `</article></body></html>`
+		a, err := reader.New().CleanString(page, "")
+		require.NoError(t, err, c.name)
+		assert.Equal(t, c.opens, strings.HasPrefix(a.TextContent, c.opening), "%s: %.100q", c.name, a.TextContent)
+	}
+}
+
 // TestStandfirstNotFromTeasers: a summary that the page only shows in a
 // teaser list, a link or a caption, or hides, is not a standfirst.
 func TestStandfirstNotFromTeasers(t *testing.T) {

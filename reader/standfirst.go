@@ -13,8 +13,17 @@ import (
 // than its body. It opens the story when the story does not hold the
 // summary already.
 
-// standfirstMaxChars is the longest block taken for a standfirst.
-const standfirstMaxChars = 800
+// standfirstMaxChars is the longest block taken for a standfirst; a
+// paragraph may be longer (standfirstMaxPara): one that opens with the
+// page's summary is the story's opening however long it runs.
+const (
+	standfirstMaxChars = 800
+	standfirstMaxPara  = 4000
+)
+
+// headlineMaxChars is the longest text a heading has when it is one: a
+// "heading" holding more is a standfirst set in a heading's type.
+const headlineMaxChars = 300
 
 // standfirstOutside are elements whose text is never the story's opening:
 // navigation, teasers, captions, headlines and links.
@@ -36,13 +45,20 @@ func standfirst(doc *html.Node, probe string) string {
 	if block == nil || block.Data == "body" || block.Data == "div" && holdsParagraph(block) {
 		return ""
 	}
+	t := textOf(block)
 	for n := block; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		if n == block && isHeadingTag(n.Data) && len(t) > headlineMaxChars {
+			continue // prose in a heading's type, not a headline
+		}
 		if standfirstOutside[n.Data] || notShown(n) {
 			return ""
 		}
 	}
-	t := textOf(block)
-	if len(t) > standfirstMaxChars || linkDensity(block) >= 0.5 {
+	limit := standfirstMaxChars
+	if block.Data == "p" {
+		limit = standfirstMaxPara
+	}
+	if len(t) > limit || linkDensity(block) >= 0.5 {
 		return "" // too long for a standfirst, or a link to another page
 	}
 	return t
@@ -78,4 +94,9 @@ func notShown(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// isHeadingTag reports h1–h6.
+func isHeadingTag(tag string) bool {
+	return len(tag) == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6'
 }

@@ -4,14 +4,17 @@ import (
 	"strings"
 	"unicode"
 
-	"codeberg.org/readeck/go-readability/v2/render"
+	"cleanread/internal/bodytext"
+
 	"golang.org/x/net/html"
 )
 
 // storyText renders the story as a reader sees it: words of adjacent blocks
-// never run together, blocks are separated by blank lines.
-func storyText(story *html.Node) string {
-	t := strings.Map(dropInvisible, render.InnerText(story))
+// never run together, blocks are separated by blank lines. Captions and
+// credit lines are left out unless withCaptions is set: they are about the
+// pictures, not the story's prose.
+func storyText(story *html.Node, withCaptions bool) string {
+	t := strings.Map(dropInvisible, bodytext.InnerText(story, withCaptions))
 	lines := strings.Split(t, "\n")
 	out := lines[:0]
 	blank := false
@@ -30,14 +33,16 @@ func storyText(story *html.Node) string {
 	return strings.Join(out, "\n")
 }
 
-// dropInvisible removes zero-width characters, which split words for search
-// and counting but show nothing, and turns no-break and fixed-width spaces
-// into plain ones: in plain text they only keep a search for "1. Januar"
-// from finding "1.\u00a0Januar" (the HTML content keeps them). Soft hyphens
-// stay, as in the browser's innerText: they mark where a word may break.
+// dropInvisible removes characters that show nothing but split words for
+// search and counting — zero-width spaces, word joiners, byte-order marks
+// and soft hyphens, which only say where a word may break and stay in the
+// HTML content for that — and turns no-break and fixed-width spaces into
+// plain ones: in plain text they only keep a search for "1. Januar" from
+// finding "1.\u00a0Januar". The zero-width joiner and non-joiner stay:
+// in Indic and Arabic scripts they change how a word is spelled.
 func dropInvisible(r rune) rune {
 	switch r {
-	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+	case '\u200b', '\u2060', '\ufeff', '\u00ad':
 		return -1
 	case '\u00a0', '\u2007', '\u202f', '\u2002', '\u2003', '\u2009':
 		return ' '

@@ -21,6 +21,7 @@ type request struct {
 type options struct {
 	teaserPass        bool
 	blockRemoteImages bool
+	captionsInText    bool
 	maxBytes          int
 	disabledRules     string // sorted rule names joined with "\n"
 }
@@ -60,7 +61,8 @@ func parseArgs(args []js.Value) (req request, err error) {
 	return request{html: r.HTML, url: r.URL, opts: fromArgs(r.Options)}, err
 }
 
-// parseOptions reads {teaserPass, blockRemoteImages, maxBytes, disabledRules}.
+// parseOptions reads {teaserPass, blockRemoteImages, captionsInText, maxBytes,
+// disabledRules}.
 func parseOptions(v js.Value) (options, error) {
 	o, err := bridgeargs.ParseOptions(jsValue{v})
 	return fromArgs(o), err
@@ -70,6 +72,7 @@ func fromArgs(o bridgeargs.Options) options {
 	return options{
 		teaserPass:        o.TeaserPass,
 		blockRemoteImages: o.BlockRemoteImages,
+		captionsInText:    o.CaptionsInText,
 		maxBytes:          o.MaxBytes,
 		disabledRules:     o.DisabledRules,
 	}

@@ -131,6 +131,21 @@ func TestCleanAcceptsOptions(t *testing.T) {
 	assert.True(t, v.Get("ok").Bool(), "error: %v", v.Get("error"))
 }
 
+// captionsInText puts a figure's caption into the text; by default the
+// text is the story's prose only. The HTML has the caption either way.
+func TestCleanCaptionsInText(t *testing.T) {
+	page := strings.Replace(storyPage, "</h1>", `</h1><figure><img src="https://img.example/wall.jpg" alt=""><figcaption>The wall lit at dusk.</figcaption></figure>`, 1)
+	for _, with := range []bool{false, true} {
+		v := call(t, page, nil, map[string]any{"captionsInText": with})
+		require.True(t, v.Get("ok").Bool(), "error: %v", v.Get("error"))
+		a := v.Get("article")
+		assert.Contains(t, a.Get("content").String(), "The wall lit at dusk.")
+		assert.Equal(t, with, strings.Contains(a.Get("textContent").String(), "The wall lit at dusk."), "captionsInText: %v", with)
+	}
+	_, err := parseOptions(js.ValueOf(map[string]any{"captionsInText": "yes"}))
+	assert.ErrorIs(t, err, errArgs, "a flag must be a boolean")
+}
+
 func TestParseOptions(t *testing.T) {
 	o, err := parseOptions(js.ValueOf(map[string]any{"disabledRules": []any{"b", "a", "b", ""}, "teaserPass": false}))
 	require.NoError(t, err)

@@ -41,6 +41,7 @@ func (o options) readerOptions() []reader.Option {
 	opts := []reader.Option{
 		reader.WithTeaserPass(o.teaserPass),
 		reader.WithBlockRemoteImages(o.blockRemoteImages),
+		reader.WithCaptionsInText(o.captionsInText),
 	}
 	if o.maxBytes > 0 {
 		opts = append(opts, reader.WithMaxBytes(o.maxBytes))

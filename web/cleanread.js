@@ -15,7 +15,7 @@
 //   page: timeoutMs plus timeoutPerMBMs for every million characters (see
 //   timeLimitFor), so a page the size limit accepts is not cut off for being
 //   big.
-// clean(html, {url, timeoutMs, teaserPass, blockRemoteImages, maxBytes, disabledRules})
+// clean(html, {url, timeoutMs, teaserPass, blockRemoteImages, captionsInText, maxBytes, disabledRules})
 //   Resolves with the Article (the same JSON shape as `cleanread clean -format
 //   json`) or rejects with a CleanreadError whose .code is one of "empty",
 //   "not_html", "too_large", "not_article", "bad_url", "internal",

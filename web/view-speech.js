@@ -8,7 +8,10 @@
 // so the story's DOM is never changed for it.
 
 /** The selector of the blocks read aloud, in document order. */
-const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, figcaption, dt, dd, th, td';
+const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, dt, dd, th, td';
+
+/** What is about the pictures, not the story's prose: never read aloud. */
+const NOT_PROSE = 'figcaption, .cr-credit, .cr-img-blocked';
 
 /**
  * Splits text into sentences: [{text, start, end}] with offsets into text,
@@ -58,10 +61,13 @@ function mergeAbbreviations(text, sentences) {
   return out;
 }
 
-/** The blocks of root that are read aloud: leaf blocks with text, in order. */
+/**
+ * The blocks of root that are read aloud: leaf blocks of the story's prose
+ * with text, in order — as the article's text, without captions and credits.
+ */
 export function readableBlocks(root) {
   return [...root.querySelectorAll(BLOCKS)].filter(
-    (b) => !b.querySelector(BLOCKS) && b.textContent.trim() !== '' && !b.closest('.cr-img-blocked'),
+    (b) => !b.querySelector(BLOCKS) && b.textContent.trim() !== '' && !b.closest(NOT_PROSE),
   );
 }
 

@@ -8,10 +8,10 @@ import (
 	"sync"
 	"time"
 
+	"cleanread/internal/bodytext"
 	"cleanread/internal/corpus"
 	"cleanread/reader"
 
-	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
 )
 
@@ -40,7 +40,9 @@ type pageResult struct {
 	Dur                    time.Duration
 }
 
-func mozillaPages() ([]page, error) {
+// mozillaPages lists corpus A; captions keeps the captions in the expected
+// text.
+func mozillaPages(captions bool) ([]page, error) {
 	ps, err := corpus.MozillaPages()
 	if err != nil {
 		return nil, err
@@ -54,20 +56,25 @@ func mozillaPages() ([]page, error) {
 				if err != nil {
 					return "", err
 				}
-				return expectedText(b)
+				return expectedText(b, captions)
 			},
 		})
 	}
 	return out, nil
 }
 
-// expectedText is the block-separated text of an expected.html.
-func expectedText(b []byte) (string, error) {
+// expectedText is the block-separated text of an expected.html, without
+// its captions unless captions is set: the article's text covers the
+// story's prose only.
+func expectedText(b []byte, captions bool) (string, error) {
 	doc, err := html.Parse(bytes.NewReader(b))
 	if err != nil {
 		return "", fmt.Errorf("parsing expected.html: %w", err)
 	}
-	return render.InnerText(doc), nil
+	if !captions {
+		bodytext.MarkCredits(doc) // the captions and credits written as paragraphs, as the cleaner reads them
+	}
+	return bodytext.InnerText(doc, captions), nil
 }
 
 // comparisonPages returns corpus B's pages and the entries whose file is missing.

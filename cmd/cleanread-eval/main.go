@@ -12,11 +12,15 @@
 // Usage:
 //
 //	go run ./cmd/cleanread-eval [-corpus a|b|all] [-baseline] [-off] [-no-url]
-//	    [-without-rule name[,name]] [-tsv file] [-v] [-j n]
+//	    [-captions] [-without-rule name[,name]] [-tsv file] [-v] [-j n]
 //
 // -no-url cleans every page with an empty URL, as the CLI on a saved file
 // and the demo's pasted or opened page do, so the page's own address
 // (canonical link, og:url …) is all the cleaner has.
+//
+// The article's text covers the story's prose without captions and photo
+// credits, and corpus A's expected text is read the same way; -captions
+// puts captions back into both, as reader.WithCaptionsInText does.
 //
 // Exit status: 0 on success, 1 on a usage error, 2 when a corpus cannot be
 // loaded or the TSV file cannot be written.
@@ -57,6 +61,7 @@ type options struct {
 	without  ruleList
 	baseline bool
 	noURL    bool
+	captions bool
 	verbose  bool
 	workers  int
 }
@@ -71,6 +76,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.Var(&o.without, "without-rule", "disable a teaser/ad rule by `name` (repeatable, or a comma list)")
 	fs.BoolVar(&o.baseline, "baseline", false, "also run plain readability v2 and score it the same way")
 	fs.BoolVar(&o.noURL, "no-url", false, "clean every page without its URL, as a saved page or pasted HTML arrives")
+	fs.BoolVar(&o.captions, "captions", false, "score text with its figure captions and photo credits, in ours and in corpus A's expected text")
 	fs.BoolVar(&o.verbose, "v", false, "list the worst pages")
 	fs.IntVar(&o.workers, "j", runtime.GOMAXPROCS(0), "number of parallel workers")
 	if err := fs.Parse(args); err != nil {
@@ -98,7 +104,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	opts := []reader.Option{reader.WithTeaserPass(!o.off)}
+	opts := []reader.Option{reader.WithTeaserPass(!o.off), reader.WithCaptionsInText(o.captions)}
 	if len(o.without) > 0 {
 		opts = append(opts, reader.WithoutRules(o.without...))
 	}
@@ -113,7 +119,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if o.corpus != "all" && o.corpus != c {
 			continue
 		}
-		pages, err := loadCorpus(c, stdout)
+		pages, err := loadCorpus(c, o.captions, stdout)
 		if err != nil {
 			fmt.Fprintln(stderr, "cleanread-eval:", err)
 			return 2
@@ -147,9 +153,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // loadCorpus lists the pages of corpus "a" or "b"; missing corpus B files
 // are reported on w.
-func loadCorpus(c string, w io.Writer) ([]page, error) {
+func loadCorpus(c string, captions bool, w io.Writer) ([]page, error) {
 	if c == "a" {
-		return mozillaPages()
+		return mozillaPages(captions)
 	}
 	pages, missing, err := comparisonPages()
 	if err != nil {

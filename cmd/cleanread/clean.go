@@ -38,6 +38,7 @@ type cleanOptions struct {
 	out         string
 	noTeaser    bool
 	blockImages bool
+	captions    bool
 	maxBytes    int
 	timeout     time.Duration
 }
@@ -60,6 +61,7 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.out, "o", "", "write the output to `FILE` instead of standard output")
 	fs.BoolVar(&o.noTeaser, "no-teaser-pass", false, "keep teasers, ads and calls to action inside the story")
 	fs.BoolVar(&o.blockImages, "block-images", false, "drop images that would load from the network")
+	fs.BoolVar(&o.captions, "captions", false, "put figure captions and photo credits into the text, word count and reading time too")
 	fs.IntVar(&o.maxBytes, "max-bytes", reader.DefaultMaxBytes, "largest page accepted, in bytes")
 	fs.DurationVar(&o.timeout, "timeout", 20*time.Second, "time limit for fetching a URL")
 
@@ -142,6 +144,7 @@ func cleanInput(arg string, o cleanOptions, stdin io.Reader) (*reader.Article, e
 		reader.WithMaxBytes(o.maxBytes),
 		reader.WithTeaserPass(!o.noTeaser),
 		reader.WithBlockRemoteImages(o.blockImages),
+		reader.WithCaptionsInText(o.captions),
 	)
 	if isURL(arg) {
 		p, err := fetch(arg, int64(o.maxBytes), o.timeout)

@@ -138,6 +138,20 @@ func TestBlockImagesTightensCSP(t *testing.T) {
 	assert.Contains(t, r.stdout, storyParagraph)
 }
 
+// -captions puts a figure's caption into the text, which otherwise is the
+// story's prose only.
+func TestCaptionsFlag(t *testing.T) {
+	page := strings.Replace(storyHTML(t, ""), "<p>Three storms", `<figure><img src="https://img.example/wall.jpg" alt=""><figcaption>The wall at high tide.</figcaption></figure><p>Three storms`, 1)
+	plain := runCLI(t, page, "clean", "-format", "text", "-")
+	require.Equal(t, exitOK, plain.code, plain.stderr)
+	assert.Contains(t, plain.stdout, storyParagraph)
+	assert.NotContains(t, plain.stdout, "The wall at high tide.")
+
+	with := runCLI(t, page, "clean", "-captions", "-format", "text", "-")
+	require.Equal(t, exitOK, with.code, with.stderr)
+	assert.Contains(t, with.stdout, "The wall at high tide.")
+}
+
 func TestNoTeaserPassStillCleans(t *testing.T) {
 	r := runCLI(t, "", "clean", "-no-teaser-pass", "-format", "text", storyFile)
 	require.Equal(t, exitOK, r.code, r.stderr)

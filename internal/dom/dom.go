@@ -58,6 +58,18 @@ func Attr(n *html.Node, key string) string {
 	return ""
 }
 
+// SetAttr sets n's attribute key (no namespace) to val, adding it when n
+// has none.
+func SetAttr(n *html.Node, key, val string) {
+	for i, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			n.Attr[i].Val = val
+			return
+		}
+	}
+	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+}
+
 // PrevElement returns the element sibling before n, or nil when text
 // stands between them.
 func PrevElement(n *html.Node) *html.Node {

@@ -52,3 +52,13 @@ func TestTextKeepsWhatItDoesNotDecode(t *testing.T) {
 	n.AppendChild(&html.Node{Type: html.TextNode, Data: "caf\xe9  au\u00a0lait , ok"})
 	assert.Equal(t, "caf\uFFFD au lait, ok", dom.Text(n), "an invalid byte reads as U+FFFD; a no-break space is a space")
 }
+
+func TestInEmbedLooksUpToTheMarkedElement(t *testing.T) {
+	div := parse(t, `<div><blockquote data-cr-embed="tweet"><p><a href="https://x.example/1">date</a></p></blockquote><p>after</p></div>`)
+	q := dom.FindFirst(div, "blockquote")
+	assert.True(t, dom.IsEmbed(q))
+	assert.True(t, dom.InEmbed(dom.FindFirst(q, "a").FirstChild), "text inside the post")
+	assert.False(t, dom.IsEmbed(dom.FindFirst(q, "p")), "a part of the post is not the post")
+	assert.False(t, dom.InEmbed(q.NextSibling), "the story after it")
+	assert.False(t, dom.InEmbed(div))
+}

@@ -64,9 +64,13 @@ func readRuleCases(t *testing.T, path string) []ruleCase {
 
 func casePath(rule string) string { return filepath.Join("testdata", rule+".txt") }
 
+// caseCleaner cleans the cases with captions in the text: a case says what
+// stays in the story, and a caption kept beside its picture stays.
+func caseCleaner() *reader.Cleaner { return reader.New(reader.WithCaptionsInText(true)) }
+
 // TestRuleCases runs every rule's case file through the whole cleaner.
 func TestRuleCases(t *testing.T) {
-	c := reader.New()
+	c := caseCleaner()
 	for _, r := range rules.All() {
 		t.Run(r.Name, func(t *testing.T) {
 			for _, rc := range readRuleCases(t, casePath(r.Name)) {
@@ -167,7 +171,7 @@ func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
 // a reason, no token names two families, and a block named by any token of
 // a family is removed with that family's label, never a generic one.
 func TestClutterFamilies(t *testing.T) {
-	c := reader.New()
+	c := caseCleaner()
 	seen := map[string]string{}
 	var generic string
 	for _, r := range rules.All() {

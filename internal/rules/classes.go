@@ -28,10 +28,10 @@ type tokenFamily struct {
 // one family only; a block is labelled by the first of its tokens that
 // names one (its own name before the pairs joined from it).
 var clutterFamilies = []tokenFamily{
-	{"Advertisement", "ad slots and the ad server's containers carry these names",
+	{labelAd, "ad slots and the ad server's containers carry these names",
 		[]string{"ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit",
 			"adcontainer", "adwrapper", "adbox", "adblock", "dfp", "outstream"}},
-	{"Sponsored or promoted content", "paid and self-promoting boxes name their sponsor or promotion",
+	{labelSponsored, "paid and self-promoting boxes name their sponsor or promotion",
 		[]string{"sponsor", "sponsored", "sponsors", "promo", "promoted", "promotion", "affiliate", "affiliatetext"}},
 	{"Share buttons", "share bars and follow-us links are controls, not the story",
 		[]string{"share", "sharing", "sharebar", "shares", "social", "socials", "sociallinks", "followus", "actionbar"}},
@@ -66,6 +66,12 @@ var clutterFamilies = []tokenFamily{
 	{"Text for screen readers only", "hidden from view on the page; in the reading view it would show up as stray words",
 		[]string{"sronly", "visuallyhidden", "screenreader"}},
 }
+
+// The labels of the ad families, which no embedded post spares (embeds.go).
+const (
+	labelAd        = "Advertisement"
+	labelSponsored = "Sponsored or promoted content"
+)
 
 // clutterTokens is every token of clutterFamilies.
 func clutterTokens() []string {

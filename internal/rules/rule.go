@@ -96,10 +96,11 @@ func (r *rule) languages() []string {
 }
 
 // matches reports whether the rule matches the element in s. Every
-// condition the rule sets must hold; they are checked cheapest first.
+// condition the rule sets must hold; they are checked cheapest first, and
+// an embedded post is spared last (embeds.go).
 func (r *compiled) matches(s *scan) bool {
 	return r.inScope(s) && r.tokensMatch(s) && r.textMatches(s) &&
-		!(r.guard && storyShaped(s.n)) && (r.shape == nil || r.shape(s))
+		!(r.guard && storyShaped(s.n)) && (r.shape == nil || r.shape(s)) && !s.embedSpared()
 }
 
 // inScope reports whether the element is of a kind the rule looks at: one

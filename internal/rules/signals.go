@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"cleanread/internal/bodytext"
 	"cleanread/internal/dom"
 
 	"golang.org/x/net/html"
@@ -178,11 +179,11 @@ func nothingAfter(n, root *html.Node) bool {
 	return true
 }
 
-// inCaption reports n inside a figure or its caption: a credit there belongs
-// to the picture, which the story keeps.
+// inCaption reports n inside a figure or its caption, or in a line marked as
+// a picture's credit: a credit belongs to the picture, which the story keeps.
 func inCaption(n *html.Node) bool {
 	for p := n; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && (p.Data == "figure" || p.Data == "figcaption") {
+		if p.Type == html.ElementNode && (p.Data == "figure" || p.Data == "figcaption" || bodytext.IsCredit(p)) {
 			return true
 		}
 	}

@@ -100,7 +100,10 @@ var galleryLabels = lazySet(
 	"volgende", "vorige", "próximo",
 )
 
-var rxGalleryCount = lazyRegexp(`^\d{1,3}\s*(of|/|von|sur|de|di|van)\s*\d{1,3}$`)
+// rxGalleryCount is a gallery's position, with or without what it counts:
+// "3 of 12", "Image 3 of 12", "Bild 3/12", "3 von 12 Fotos".
+var rxGalleryCount = lazyRegexp(`^((image|photo|picture|slide|bild|foto|photo|imagen|immagine|afbeelding)\s+)?` +
+	`\d{1,3}\s*(of|/|von|sur|de|di|van)\s*\d{1,3}(\s+(images|photos|pictures|slides|bildern|bilder|fotos|photos|imágenes|immagini|foto))?$`)
 
 func galleryControl(s *scan) bool {
 	t := s.Norm()

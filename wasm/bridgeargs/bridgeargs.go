@@ -81,6 +81,7 @@ type Request struct {
 type Options struct {
 	TeaserPass        bool
 	BlockRemoteImages bool
+	CaptionsInText    bool   // captions and photo credits in textContent too
 	MaxBytes          int    // 0: the reader's default
 	DisabledRules     string // sorted, distinct, non-empty rule names joined with "\n"
 }
@@ -125,7 +126,8 @@ func Parse(args []Value) (Request, error) {
 	return req, nil
 }
 
-// ParseOptions reads {teaserPass, blockRemoteImages, maxBytes, disabledRules}.
+// ParseOptions reads {teaserPass, blockRemoteImages, captionsInText, maxBytes,
+// disabledRules}.
 // A nil v is undefined.
 func ParseOptions(v Value) (Options, error) {
 	o := DefaultOptions()
@@ -153,12 +155,14 @@ func ParseOptions(v Value) (Options, error) {
 			o.TeaserPass, err = boolField(name, field)
 		case "blockRemoteImages":
 			o.BlockRemoteImages, err = boolField(name, field)
+		case "captionsInText":
+			o.CaptionsInText, err = boolField(name, field)
 		case "maxBytes":
 			o.MaxBytes, err = positiveIntField(name, field)
 		case "disabledRules":
 			o.DisabledRules, err = ruleNamesField(name, field)
 		default:
-			err = fmt.Errorf("%w: unknown option %q (known: teaserPass, blockRemoteImages, maxBytes, disabledRules)", ErrArgs, name)
+			err = fmt.Errorf("%w: unknown option %q (known: teaserPass, blockRemoteImages, captionsInText, maxBytes, disabledRules)", ErrArgs, name)
 		}
 		if err != nil {
 			return o, err

@@ -50,7 +50,8 @@ func optionsNode(o Options) *Node {
 	n := &Node{Kind: TypeObject}
 	n.Props = append(n.Props,
 		KeyVal{"teaserPass", &Node{Kind: TypeBoolean, Bool_: o.TeaserPass}},
-		KeyVal{"blockRemoteImages", &Node{Kind: TypeBoolean, Bool_: o.BlockRemoteImages}})
+		KeyVal{"blockRemoteImages", &Node{Kind: TypeBoolean, Bool_: o.BlockRemoteImages}},
+		KeyVal{"captionsInText", &Node{Kind: TypeBoolean, Bool_: o.CaptionsInText}})
 	if o.MaxBytes > 0 {
 		n.Props = append(n.Props, KeyVal{"maxBytes", &Node{Kind: TypeNumber, Num: float64(o.MaxBytes)}})
 	}
