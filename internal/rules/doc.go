@@ -5,9 +5,10 @@
 // id tokens, label words in many languages, link density, card shapes, and
 // where a block stands relative to the story's prose — never a site. Each
 // family of rules (landmarks, classes, teasers, cards, ads, share bars,
-// notices, calls to action, edges, endings, widgets) lives in one file with
-// its predicates and word lists; table.go says in which order the families
-// run and why.
+// notices, calls to action, edges, popups, endings, widgets) lives in one
+// file with its predicates and word lists (the endings' press release
+// predicates in press.go); table.go says in which order the families run
+// and why.
 //
 // The package knows nothing of articles, sanitizing or restoring: the
 // pipeline hands it a tree and a callback,

@@ -23,6 +23,13 @@ func endingRules() []rule {
 			shape: closesStory,
 		},
 		{
+			name: "press-boilerplate", label: "About the company", labelOf: pressLabel, pass: storyPass | sweepPass,
+			why: "after a press release's own text, the 'About <company>' paragraph and the media contact are the sender's " +
+				"standing boilerplate, not the news",
+			langs: []string{"en", "de", "fr", "es", "pt", "it", "nl", "pl"},
+			shape: pressRelease, also: pressAlso, maxChars: pressBlockMax,
+		},
+		{
 			name: "closing-line", label: "Closing line", pass: storyPass | sweepPass,
 			why:   "near the end of the story, a short line that closes the page: copyright, licence, 'posted in', a support call",
 			langs: []string{"en", "de", "fr", "es"},
@@ -37,11 +44,15 @@ func endingRules() []rule {
 	}
 }
 
+// pressBlockMax is the longest block the press boilerplate rule looks at:
+// a company's description runs to a long paragraph.
+const pressBlockMax = 1500
+
 // tailPhrases start blocks that close a page rather than a story (normalized).
 var tailPhrases = []string{
 	"©", "(c)", "copyright", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
 	"todos los derechos reservados", "about the author", "über den autor", "über die autorin", "à propos de l'auteur",
-	"sobre el autor", "contact", "kontakt", "tags", "schlagworte", "schlagwörter", "themen", "topics", "filed under",
+	"sobre el autor", "contact:", "contacts:", "contact us", "kontakt:", "kontaktieren sie", "tags", "schlagworte", "schlagwörter", "themen", "topics", "filed under",
 	"categories", "kategorie", "rubrik", "share", "teilen", "partager", "compartir", "print", "drucken", "imprimer",
 	"was this article helpful", "war der artikel", "war dieser artikel", "rate this", "bewerten", "artikel bewerten",
 	"comments", "kommentare", "commentaires", "comentarios", "leave a comment", "back to", "zurück", "zur übersicht",
@@ -60,6 +71,10 @@ var tailPhrases = []string{
 	"rezept drucken", "print recipe", "noch keine bewertungen", "no ratings yet", "sie sind aktuell nicht eingeloggt",
 	"you are not logged in", "log in to comment", "pour lire la suite", "para seguir leyendo", "jetzt weiterlesen",
 }
+
+// tailLabels are whole blocks that close a page: words that, followed by
+// more, start sentences too ("Contact with the port was lost").
+var tailLabels = lazySet("contact", "contacts", "kontakt", "kontakte", "contacto", "contatti")
 
 // tailPrompts, anywhere in a short closing block, are the comment widget's,
 // the letters page's, the share bar's and the donation box's words (en, de,
@@ -93,7 +108,7 @@ func closingLine(s *scan) bool {
 		return false
 	}
 	t := s.Norm()
-	return dom.StartsWithWord(t, tailPhrases) || s.containsAny(rightsPhrases) || s.containsAny(tailPrompts) ||
+	return dom.StartsWithWord(t, tailPhrases) || tailLabels()[t] || s.containsAny(rightsPhrases) || s.containsAny(tailPrompts) ||
 		strings.HasPrefix(strings.TrimSpace(s.Text()), "©")
 }
 
@@ -109,7 +124,7 @@ func trailingClutter(s *scan) bool {
 	if dom.StartsWithWord(t, sourceHeadings) || headingMatches(dom.PrevElement(s.n), sourceHeadings) {
 		return false // the story's sources, references or notes
 	}
-	if dom.StartsWithWord(t, tailPhrases) || strings.HasPrefix(t, "©") {
+	if dom.StartsWithWord(t, tailPhrases) || tailLabels()[t] || strings.HasPrefix(t, "©") {
 		return true
 	}
 	if dom.LinkDensity(s.n) >= 0.5 {

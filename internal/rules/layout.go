@@ -74,6 +74,16 @@ func (l *layout) before(n *html.Node) bool {
 	return ok && l.firstProse >= 0 && i < l.firstProse && l.lastIndexIn(n) < l.firstProse
 }
 
+// atTop reports whether n ends before the story's second prose paragraph:
+// before the story, or in its first paragraph, which may be a byline line
+// long enough to count as prose.
+func (l *layout) atTop(n *html.Node) bool {
+	if _, ok := l.order[n]; !ok || l.firstProse < 0 {
+		return false
+	}
+	return len(l.proseStart) < 2 || l.lastIndexIn(n) < l.proseStart[1]
+}
+
 // afterLead reports whether n lies between the story's first prose
 // paragraph (a standfirst) and its second.
 func (l *layout) afterLead(n *html.Node) bool {

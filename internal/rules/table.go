@@ -26,6 +26,7 @@ var families = []func() []rule{
 	noticeRules,
 	ctaRules,
 	edgeRules,
+	popupRules,
 	endingRules,
 	widgetRules,
 }

@@ -59,8 +59,8 @@ func (t *Table) walk(root *html.Node, p pass, host string, lay *layout, cut Cut)
 	lens := textLens(root)
 	grams := &bigrams{}
 	for n := root; n != nil; {
-		if n.Type != html.ElementNode || n == root || protected(n.Data) || midSentence(n) {
-			n = dom.Next(root, n, false) // never cut a piece out of a sentence
+		if n.Type != html.ElementNode || n == root || protected(n.Data) || midSentence(n) && !isPopup(n) {
+			n = dom.Next(root, n, false) // never cut a piece out of a sentence, but a card popping up over it
 			continue
 		}
 		s := &scan{n: n, root: root, host: host, lay: lay, lens: lens, grams: grams, tlen: -1}
