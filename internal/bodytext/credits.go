@@ -42,6 +42,9 @@ var rxCaptionCredit = lazyRegexp(`(?i)[\s(|–—-](` + creditLabels + `)\s*[:�
 const (
 	creditMax  = 140 // a credit line is short
 	captionMax = 320 // a loose caption is a sentence or two
+	// captionSlack allows for the white space the length check counts and
+	// the trimmed text does not.
+	captionSlack = 64
 )
 
 // MarkCredits finds what the story says about its pictures outside a
@@ -51,7 +54,12 @@ const (
 // Both then stay out of the story's text (InnerText).
 func MarkCredits(story *html.Node) {
 	for _, n := range dom.Elements(story) {
-		if n.Parent == nil || !creditCandidate(n) || inFigcaption(n) || dom.InEmbed(n) { // a post's or player's line is not a credit
+		// Cheapest first: most blocks are paragraphs of prose, too long
+		// for either and without the colon every labelled credit has.
+		if n.Parent == nil || !creditCandidate(n) || dom.TextLen(n) > captionMax+captionSlack {
+			continue
+		}
+		if inFigcaption(n) || dom.InEmbed(n) { // a post's or player's line is not a credit
 			continue
 		}
 		t := strings.TrimSpace(dom.Text(n))
@@ -59,16 +67,18 @@ func MarkCredits(story *html.Node) {
 		case t == "":
 		case len(t) <= creditMax && isCreditLine(t, n):
 			markCredit(n)
-		case len(t) <= captionMax && rxCaptionCredit().MatchString(t):
-			if pic := pictureBefore(n); pic != nil {
-				makeFigure(pic, n)
-			}
+		case len(t) <= captionMax && strings.ContainsAny(t, ":：") && pictureBefore(n) != nil && rxCaptionCredit().MatchString(t):
+			makeFigure(pictureBefore(n), n)
 		}
 	}
 }
 
 // isCreditLine reports a line t (the text of n) that is only a credit.
 func isCreditLine(t string, n *html.Node) bool {
+	if lower := strings.ToLower(t[:min(len(t), len("copyright"))]); !strings.ContainsAny(t, ":：©") &&
+		!strings.HasPrefix(lower, "(c)") && !strings.HasPrefix(lower, "copyright") {
+		return false // every shape has a label's colon or a copyright notice
+	}
 	for _, s := range creditShapes {
 		if s.rx().MatchString(t) && (!s.underPicture || pictureBefore(n) != nil) {
 			return true
