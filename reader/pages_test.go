@@ -154,13 +154,7 @@ func TestHandWrittenPagesWithoutAddress(t *testing.T) {
 	c := reader.New()
 	for _, pc := range pageCases {
 		t.Run(pc.dir, func(t *testing.T) {
-			src := pageSource(t, pc.dir)
-			given, err := c.Clean(strings.NewReader(src), pc.url)
-			require.NoError(t, err)
-			guessed, err := c.Clean(strings.NewReader(src), "")
-			require.NoError(t, err)
-
-			assert.Equal(t, reader.URLGiven, given.URLSource)
+			given, guessed := withAndWithoutAddress(t, c, pageSource(t, pc.dir), pc.url)
 			assert.NotEmpty(t, guessed.URLSource)
 			assert.NotEqual(t, reader.URLGiven, guessed.URLSource)
 			guessed.URLSource = given.URLSource
@@ -174,16 +168,22 @@ func TestHandWrittenPagesWithoutAddress(t *testing.T) {
 func TestDemoSampleWithoutAddress(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("..", "web", "sample.html"))
 	require.NoError(t, err)
-	c := reader.New()
-	given, err := c.Clean(strings.NewReader(string(b)), "https://harbourcourier.example/news/night-buses")
-	require.NoError(t, err)
-	guessed, err := c.Clean(strings.NewReader(string(b)), "")
-	require.NoError(t, err)
-
+	given, guessed := withAndWithoutAddress(t, reader.New(), string(b), "https://harbourcourier.example/news/night-buses")
 	assert.Equal(t, reader.URLCanonical, guessed.URLSource)
 	assert.NotEmpty(t, given.Removed, "the sample's clutter goes either way")
 	guessed.URLSource = given.URLSource
 	assert.Equal(t, given, guessed)
+}
+
+// withAndWithoutAddress cleans src with its address given and with none.
+func withAndWithoutAddress(t *testing.T, c *reader.Cleaner, src, pageURL string) (given, guessed *reader.Article) {
+	t.Helper()
+	given, err := c.Clean(strings.NewReader(src), pageURL)
+	require.NoError(t, err)
+	guessed, err = c.Clean(strings.NewReader(src), "")
+	require.NoError(t, err)
+	assert.Equal(t, reader.URLGiven, given.URLSource)
+	return given, guessed
 }
 
 // pageSource reads the source.html of a hand-written page.

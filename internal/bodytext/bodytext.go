@@ -45,7 +45,7 @@ func InnerText(root *html.Node, withCaptions bool) string {
 // rubyAnnotations returns the rt and rp elements under root.
 func rubyAnnotations(root *html.Node) []*html.Node {
 	var out []*html.Node
-	for n := root; n != nil; n = next(root, n) {
+	for n := root; n != nil; n = dom.Next(root, n, false) {
 		if n.Type == html.ElementNode && (n.Data == "rt" || n.Data == "rp") {
 			out = append(out, n)
 		}
@@ -86,15 +86,15 @@ func Captions(root *html.Node) []*html.Node {
 			switch {
 			case n.Data == "figcaption" || IsCredit(n) || dom.Attr(n, dom.EmbedAttr) == VideoEmbed:
 				out = append(out, n)
-				n = skip(root, n)
+				n = dom.Next(root, n, true)
 				continue
-			case n.Data == "figure" && holdsMedia(n) && !holds(n, "figcaption"):
+			case n.Data == "figure" && holdsMedia(n) && dom.FindFirst(n, "figcaption") == nil:
 				out = append(out, besideMedia(n)...)
-				n = skip(root, n)
+				n = dom.Next(root, n, true)
 				continue
 			}
 		}
-		n = next(root, n)
+		n = dom.Next(root, n, false)
 	}
 	return out
 }
@@ -128,19 +128,10 @@ var mediaTags = map[string]bool{
 // text: a quote, a table, code.
 var proseTags = map[string]bool{"blockquote": true, "table": true, "pre": true, "code": true}
 
+// holdsMedia reports a media element under n (n included).
 func holdsMedia(n *html.Node) bool {
-	for m := range mediaTags {
-		if holds(n, m) {
-			return true
-		}
-	}
-	return false
-}
-
-// holds reports whether n has an element descendant named tag.
-func holds(n *html.Node, tag string) bool {
-	for d := n.FirstChild; d != nil; d = next(n, d) {
-		if d.Type == html.ElementNode && d.Data == tag {
+	for d := n; d != nil; d = dom.Next(n, d, false) {
+		if d.Type == html.ElementNode && mediaTags[d.Data] {
 			return true
 		}
 	}
@@ -172,25 +163,6 @@ func blank(s string) bool {
 		}
 	}
 	return true
-}
-
-// next is the node after n in document order within root, nil at the end.
-func next(root, n *html.Node) *html.Node {
-	if n.FirstChild != nil {
-		return n.FirstChild
-	}
-	return skip(root, n)
-}
-
-// skip is the node after n and its descendants within root.
-func skip(root, n *html.Node) *html.Node {
-	for n != nil && n != root {
-		if n.NextSibling != nil {
-			return n.NextSibling
-		}
-		n = n.Parent
-	}
-	return nil
 }
 
 // held is a node taken out of the tree and where it goes back.

@@ -3,7 +3,6 @@ package bodytext
 import (
 	"regexp"
 	"strings"
-	"sync"
 
 	"cleanread/internal/dom"
 
@@ -29,14 +28,14 @@ const creditLabels = `image|images|image credits?|photo|photos|photo credits?|ph
 // these is about a picture, not part of the story.
 var creditShapes = []creditShape{
 	{why: "a label and a name: 'Photo: Ana Ruiz / Harbour Agency', 'Image Credits: Getty', '(Image: AGENCY)'",
-		rx: lazyRegexp(`^(?i)\(?\s*(` + creditLabels + `)\s*[:：]\s*\S[^\n]{0,100}$`)},
+		rx: dom.LazyRegexp(`^(?i)\(?\s*(` + creditLabels + `)\s*[:：]\s*\S[^\n]{0,100}$`)},
 	{why: "a copyright notice under a picture: '© Harbour Agency', 'Copyright: Ana Ruiz'",
-		rx: lazyRegexp(`^(?i)(©|\(c\)\s|copyright\b)\s*:?\s*\S[^\n]{0,100}$`), underPicture: true},
+		rx: dom.LazyRegexp(`^(?i)(©|\(c\)\s|copyright\b)\s*:?\s*\S[^\n]{0,100}$`), underPicture: true},
 }
 
 // rxCaptionCredit is a caption's closing credit: a sentence about the
 // picture that ends "… Photo: Ana Ruiz" or "… (Image: AGENCY)".
-var rxCaptionCredit = lazyRegexp(`(?i)[\s(|–—-](` + creditLabels + `)\s*[:：]\s*[^.:;!?]{1,60}\)?\s*$`)
+var rxCaptionCredit = dom.LazyRegexp(`(?i)[\s(|–—-](` + creditLabels + `)\s*[:：]\s*[^.:;!?]{1,60}\)?\s*$`)
 
 // Limits on what is read as a credit or a loose caption.
 const (
@@ -67,8 +66,10 @@ func MarkCredits(story *html.Node) {
 		case t == "":
 		case len(t) <= creditMax && isCreditLine(t, n):
 			markCredit(n)
-		case len(t) <= captionMax && strings.ContainsAny(t, ":：") && pictureBefore(n) != nil && rxCaptionCredit().MatchString(t):
-			makeFigure(pictureBefore(n), n)
+		case len(t) <= captionMax && strings.ContainsAny(t, ":："):
+			if pic := pictureBefore(n); pic != nil && rxCaptionCredit().MatchString(t) {
+				makeFigure(pic, n)
+			}
 		}
 	}
 }
@@ -129,11 +130,6 @@ func markCredit(n *html.Node) {
 
 // CreditClass is the class a credit line carries into the view.
 const CreditClass = "cr-credit"
-
-// lazyRegexp compiles pattern on first use, keeping package init cheap.
-func lazyRegexp(pattern string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
-}
 
 // pictureBefore returns the element right before n (blank text between
 // them aside) when it shows a picture and nothing else, else nil.

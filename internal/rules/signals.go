@@ -15,10 +15,8 @@ import (
 // Signals more than one family asks about. Word sets and regular
 // expressions are built on first use, not when the program starts.
 
-// lazyRegexp returns a function that compiles expr the first time it is called.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
+// lazyRegexp compiles expr the first time it is called (dom.LazyRegexp).
+func lazyRegexp(expr string) func() *regexp.Regexp { return dom.LazyRegexp(expr) }
 
 // lazySet returns a function that builds the lookup set of words the first
 // time it is called.
