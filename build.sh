@@ -21,7 +21,8 @@ usage() {
 Usage: ./build.sh [command]
 
 Commands:
-  build   build the web app into dist/web and the CLI into dist/cleanread (the default)
+  build   build the web app into dist/web, the extensions and the CLI into dist/cleanread (the default)
+  release the same, with the wasm compressed by maximal brotli (slow, cached by content)
   serve   build, then serve the demo (ADDR=host:port, default 127.0.0.1:8080)
   test    go vet, Go tests (host, -race, wasm under node), JS tests and browser end-to-end tests
           in Chromium and Firefox (CHROMIUM=, FIREFOX= name the binaries)
@@ -53,11 +54,10 @@ version() {
   git describe --tags --always --dirty 2>/dev/null || echo dev
 }
 
-# web_files lists the web app's source files: pages, modules, styles, the sample.
-web_files() {
-  find web -maxdepth 1 -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.svg' \) ! -name 'wasm_exec.js' | sort
-}
-
+# build_web compiles the wasm into dist/web, then has the build program
+# (build/, Go with esbuild) bundle the scripts, render the pages, assemble
+# the extensions and precompress: BUILD_MODE=release (./build.sh release)
+# compresses big files maximally, dev builds only when cached by content.
 build_web() {
   need_go
   local v goroot
@@ -66,17 +66,13 @@ build_web() {
   say "building the web app into dist/web (version $v)"
   rm -rf "$WEB_OUT"
   mkdir -p "$WEB_OUT"
-  # shellcheck disable=SC2046
-  cp $(web_files) "$WEB_OUT/"
-  cp "$goroot/lib/wasm/wasm_exec.js" "$WEB_OUT/wasm_exec.js"
   local modflag=()
   if wasm_modfile "$DIST/modpatch"; then
     modflag=(-modfile "$DIST/modpatch/go.mod")
   fi
   GOOS=js GOARCH=wasm go build "${modflag[@]}" -trimpath -ldflags="-s -w -X main.version=$v" -o "$WEB_OUT/cleanread.wasm" ./wasm
   [[ -z ${WASM_OPT:-} ]] || optimize_wasm "$WEB_OUT/cleanread.wasm"
-  stamp_wasm_url
-  compress_web
+  go -C build run . -root "$ROOT" -goroot "$goroot" -mode "${BUILD_MODE:-dev}"
 }
 
 # The wasm build compiles two dependencies with files left out that only
@@ -168,36 +164,6 @@ GO
   printf '\nreplace %s => %s\n' "$READABILITY_MOD" "$out/readability" "$DOM_MOD" "$out/dom" "$CSS_MOD" "$out/css" >>"$out/go.mod"
 }
 
-# stamp_wasm_url points the built cleanread.js, index.html and read.html at
-# cleanread.wasm?v=<hash of its bytes>. webserve answers a URL whose hash
-# matches the file with "immutable" and a year's max-age, so a returning
-# browser takes the wasm (and V8 its compiled code) from its cache without
-# even a revalidation; a new build has a new URL.
-stamp_wasm_url() {
-  local h
-  h=$(sha256sum "$WEB_OUT/cleanread.wasm" | cut -c1-16)
-  sed -i "s|'./cleanread.wasm'|'./cleanread.wasm?v=$h'|" "$WEB_OUT/cleanread.js"
-  sed -i "s|href=\"cleanread.wasm\"|href=\"cleanread.wasm?v=$h\"|" "$WEB_OUT/index.html" "$WEB_OUT/read.html"
-  grep -q "cleanread.wasm?v=$h'" "$WEB_OUT/cleanread.js" || die "stamp_wasm_url: cleanread.js no longer names './cleanread.wasm'"
-  grep -q "cleanread.wasm?v=$h\"" "$WEB_OUT/index.html" || die "stamp_wasm_url: index.html no longer preloads cleanread.wasm"
-  grep -q "cleanread.wasm?v=$h\"" "$WEB_OUT/read.html" || die "stamp_wasm_url: read.html no longer preloads cleanread.wasm"
-  say "wasm URL: cleanread.wasm?v=$h"
-}
-
-# compress_web writes .gz (and .br when the brotli CLI is present) next to
-# every file worth compressing; webserve serves them when the client accepts.
-compress_web() {
-  need gzip "Install gzip (Debian: apt-get install -y gzip)."
-  local files
-  mapfile -t files < <(find "$WEB_OUT" -maxdepth 1 -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \))
-  gzip -9 -k -f -n "${files[@]}"
-  if command -v brotli >/dev/null 2>&1; then
-    brotli -q 11 -k -f "${files[@]}"
-  else
-    say "note: brotli not found, so no .br variants (Debian: apt-get install -y brotli); gzip variants are written"
-  fi
-}
-
 build_cli() {
   need_go
   say "copying dist/web into cmd/cleanread/webroot and building dist/cleanread"
@@ -209,19 +175,7 @@ build_cli() {
 
 cmd_build() {
   build_web
-  build_bookmarklet
-  build_extension
   build_cli
-  report_sizes
-}
-
-report_sizes() {
-  local f=$WEB_OUT/cleanread.wasm
-  local raw gz br=-
-  raw=$(wc -c <"$f")
-  gz=$(wc -c <"$f.gz")
-  [[ -f $f.br ]] && br=$(wc -c <"$f.br")
-  say "cleanread.wasm: $raw bytes raw, $gz gzip, $br brotli"
 }
 
 # ensure_port_free stops serve when something already listens at ADDR (or
@@ -307,6 +261,7 @@ cmd_test() {
   say "go vet (host and js/wasm)"
   go vet ./...
   go vet -tags e2e ./e2e/
+  go -C build vet .
   GOOS=js GOARCH=wasm go vet ./wasm/...
 
   say "go test (host)"
@@ -335,54 +290,6 @@ EXT_OUT=$DIST/extension
 EXT_FIREFOX_OUT=$DIST/extension-firefox
 WEB_EXT_VERSION=10.7.0
 WEB_EXT_DIR=${WEB_EXT_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cleanread/web-ext}
-
-# strip_js drops whole-line // comments, indentation and blank lines: all the
-# minifying the bookmarklet needs (its sources keep to whole-line comments).
-strip_js() {
-  sed -e 's/^[[:space:]]*//' -e '/^\/\//d' -e '/^$/d' "$1"
-}
-
-# build_bookmarklet writes dist/web/bookmarklet.min.js: web/bookmarklet.js
-# with web/snapshot.js pasted in for its SNAPSHOT line. The demo page fills
-# in its origin and offers it as a javascript: link.
-build_bookmarklet() {
-  local out=$WEB_OUT/bookmarklet.min.js
-  grep -q '^  var page = SNAPSHOT;$' web/bookmarklet.js || die "web/bookmarklet.js has no 'var page = SNAPSHOT;' line"
-  SNAPSHOT=$(strip_js web/snapshot.js) awk '
-    $0 == "var page = SNAPSHOT;" { print "var page = " ENVIRON["SNAPSHOT"]; next }
-    { print }' <(strip_js web/bookmarklet.js) >"$out"
-  grep -q '__CLEANREAD_ORIGIN__' "$out" || die "the bookmarklet lost its origin placeholder"
-  say "bookmarklet: $(wc -c <"$out") bytes (dist/web/bookmarklet.min.js)"
-}
-
-# build_extension assembles dist/extension from web/extension plus the
-# shared web files (an extension cannot load files outside its folder), then
-# zips it for each store. The manifest serves both Chromium and Firefox.
-build_extension() {
-  need zip "Install zip (Debian: apt-get install -y zip)."
-  say "assembling the extension into dist/extension"
-  rm -rf "$EXT_OUT" "$DIST"/cleanread-*.zip
-  mkdir -p "$EXT_OUT"
-  cp -R web/extension/. "$EXT_OUT/"
-  # Everything of the web app except the demo page and the bookmarklet.
-  find "$WEB_OUT" -maxdepth 1 -type f ! -name '*.gz' ! -name '*.br' ! -name 'index.html' \
-    ! -name 'demo.*' ! -name 'sample.html' ! -name 'bookmarklet*' ! -name 'file-text.js' \
-    -exec cp {} "$EXT_OUT/" \;
-  # The extension's reader tab cleans in the shared engine and never loads
-  # the wasm itself; only the bookmarklet's reader preloads it.
-  sed -i '/<link rel="preload" href="cleanread.wasm/d' "$EXT_OUT/read.html"
-  ! grep -q 'cleanread.wasm' "$EXT_OUT/read.html" || die "build_extension: the extension's read.html still preloads the wasm"
-  # Firefox has no offscreen documents (its background page hosts the
-  # engine) and warns about the permission it does not know.
-  rm -rf "$EXT_FIREFOX_OUT"
-  cp -R "$EXT_OUT" "$EXT_FIREFOX_OUT"
-  rm "$EXT_FIREFOX_OUT/offscreen.html" "$EXT_FIREFOX_OUT/offscreen.js"
-  sed -i '/^ *"offscreen",$/d' "$EXT_FIREFOX_OUT/manifest.json"
-  ! grep -q offscreen "$EXT_FIREFOX_OUT/manifest.json" || die "build_extension: the Firefox manifest still names offscreen"
-  (cd "$EXT_OUT" && zip -q -r -X -9 "$DIST/cleanread-chromium.zip" .)
-  (cd "$EXT_FIREFOX_OUT" && zip -q -r -X -9 "$DIST/cleanread-firefox.zip" .)
-  say "extension: dist/cleanread-chromium.zip $(wc -c <"$DIST/cleanread-chromium.zip") bytes, dist/cleanread-firefox.zip $(wc -c <"$DIST/cleanread-firefox.zip") bytes"
-}
 
 # ensure_web_ext installs Mozilla's web-ext (a dev tool, npm) into a cache
 # folder outside the repository when it is missing.
@@ -433,10 +340,9 @@ cmd_bench() {
     say "installing the benchmark's baseline (Readability.js, DOMPurify) into bench/node_modules"
     npm ci --prefix bench --no-audit --no-fund --loglevel=error
   fi
-  build_web
-  # The shells section times the bookmarklet and the extension as built.
-  build_bookmarklet
-  build_extension
+  # The shells section times the bookmarklet and the extension as built,
+  # with the wasm compressed as a release would ship it.
+  BUILD_MODE=release build_web
   say "in-browser benchmark (headless Chromium): cleanread vs Readability.js + DOMPurify"
   CHROMIUM=$CHROMIUM go run ./bench -gobench bench/out/go-bench.txt "$@"
 }
@@ -453,6 +359,7 @@ cmd_fuzz() {
 
 case ${1:-build} in
 build) cmd_build ;;
+release) BUILD_MODE=release cmd_build ;;
 serve) cmd_serve ;;
 test) cmd_test ;;
 bench) shift; cmd_bench "$@" ;;

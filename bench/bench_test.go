@@ -56,10 +56,10 @@ func TestWithProbeGoesFirstInHead(t *testing.T) {
 	assert.ErrorContains(t, err, "popup.html has no <head>")
 }
 
-// The JS engine must offer every name web/cleanread.js exports, or a shell
+// The JS engine must offer every name web/engine/cleanread.js exports, or a shell
 // built around it would fail to load instead of being timed.
 func TestJSEngineHasCleanreadsExports(t *testing.T) {
-	real, err := os.ReadFile("../web/cleanread.js")
+	real, err := os.ReadFile("../web/engine/cleanread.js")
 	require.NoError(t, err)
 	stand, err := os.ReadFile("www/js-engine.js")
 	require.NoError(t, err)

@@ -4,7 +4,7 @@
 // dompurify, never shipped) and the Mozilla test pages, then drives Debian's
 // headless Chromium through these sections (-sections picks some):
 //
-//   - pages: per-page time, cleanread through the public web/cleanread.js API
+//   - pages: per-page time, cleanread through the public web/engine/cleanread.js API
 //     (worker included) against Readability.js + DOMPurify, interleaved per
 //     page and alternating which goes first, median of -runs runs each;
 //   - memory: peak renderer memory for each engine alone, in its own browser

@@ -222,7 +222,7 @@ func bookmarkletLink(t *testing.T, bctx context.Context) string {
 	require.True(t, strings.HasPrefix(href, "javascript:"), "the link is a bookmarklet: %.60s", href)
 	code, err := bookmarkletCode(href)
 	require.NoError(t, err)
-	assert.Contains(t, code, "'"+baseURL+"'", "built for the demo's origin")
+	assert.Contains(t, code, `"`+baseURL+`"`, "built for the demo's origin")
 	assert.NotContains(t, code, "__CLEANREAD_ORIGIN__")
 	assert.NotContains(t, code, "SNAPSHOT;")
 	return href

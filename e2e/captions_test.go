@@ -40,7 +40,7 @@ func TestViewCaptionsAndCredits(t *testing.T) {
 	body := eval[float64](tb, `parseFloat(getComputedStyle(document.querySelector('#view .cr-content p:not(.cr-credit)')).fontSize)`)
 	assert.Less(t, credit, body, "the credit is shown small")
 
-	spoken := eval[[]string](tb, `import('./view-speech.js').then((m) => m.readableBlocks(document.querySelector('#view .cr-content')).map((b) => b.textContent.trim()))`)
+	spoken := eval[[]string](tb, `import('./view.js').then((m) => m.readableBlocks(document.querySelector('#view .cr-content')).map((b) => b.textContent.trim()))`)
 	require.NotEmpty(t, spoken)
 	for _, s := range spoken {
 		assert.NotContains(t, s, "Photo:", "read-aloud skips the caption")

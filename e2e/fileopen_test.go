@@ -20,7 +20,7 @@ const savedSampleURL = "https://harbourcourier.example/news/night-buses"
 // "saved from" comment at its top and no address given anywhere else.
 func savedSample(t *testing.T) string {
 	t.Helper()
-	src, err := os.ReadFile(filepath.Join("..", "web", "sample.html"))
+	src, err := os.ReadFile(filepath.Join("..", "web", "shells", "demo", "sample.html"))
 	require.NoError(t, err)
 	path := filepath.Join(t.TempDir(), "night-buses.html")
 	comment := "<!-- saved from url=(0047)" + savedSampleURL + " -->\n"

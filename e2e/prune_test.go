@@ -2,7 +2,7 @@
 
 package e2e
 
-// The shells prune the page copy (web/snapshot.js) before it crosses to the
+// The shells prune the page copy (web/shells/bookmarklet/snapshot.js) before it crosses to the
 // worker. These tests load corpus pages in Chromium, take the copy with and
 // without the pruning, and check that the Go cleaner makes the same article
 // of both: pruning may only save bytes, never change a story.

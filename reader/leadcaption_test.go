@@ -14,7 +14,7 @@ import (
 // The lead picture keeps its caption beside it (for the view), and the
 // caption stays out of the story's text.
 func TestLeadPictureKeepsItsCaption(t *testing.T) {
-	b, err := os.ReadFile("../web/sample.html")
+	b, err := os.ReadFile("../web/shells/demo/sample.html")
 	require.NoError(t, err)
 	a, err := New().CleanString(string(b), "")
 	require.NoError(t, err)

@@ -166,7 +166,7 @@ func TestHandWrittenPagesWithoutAddress(t *testing.T) {
 // The demo's sample names itself too: opened from a file with no address,
 // it gives the article the demo shows with the sample's address.
 func TestDemoSampleWithoutAddress(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "web", "sample.html"))
+	b, err := os.ReadFile(filepath.Join("..", "web", "shells", "demo", "sample.html"))
 	require.NoError(t, err)
 	given, guessed := withAndWithoutAddress(t, reader.New(), string(b), "https://harbourcourier.example/news/night-buses")
 	assert.Equal(t, reader.URLCanonical, guessed.URLSource)

@@ -76,7 +76,7 @@ func TestCleanArticleKeysMatchJSONTags(t *testing.T) {
 }
 
 func TestCleanSample(t *testing.T) {
-	b, err := os.ReadFile("../web/sample.html")
+	b, err := os.ReadFile("../web/shells/demo/sample.html")
 	require.NoError(t, err)
 	v := call(t, string(b), "")
 	require.True(t, v.Get("ok").Bool(), "error: %v", v.Get("error"))

@@ -16,7 +16,7 @@ before(async () => {
     throw new Error(`dist/web/cleanread.wasm is missing: run ./build.sh first (${err.message})`);
   }
   api = await import(new URL('cleanread.js', dist));
-  sample = await readFile(new URL('../sample.html', import.meta.url), 'utf8');
+  sample = await readFile(new URL('../shells/demo/sample.html', import.meta.url), 'utf8');
 });
 
 test('clean before init rejects with not_initialized', async () => {
@@ -87,7 +87,7 @@ test('errors reject with CleanreadError and a stable code', async () => {
 });
 
 test('a .gz file read as the demo reads files is named as the CLI names it', async () => {
-  const { decodeHTML } = await import('../file-text.js');
+  const { decodeHTML } = await import('../shells/demo/file-text.js');
   const { gzipSync } = await import('node:zlib');
   const text = decodeHTML(new Uint8Array(gzipSync(sample)));
   await assert.rejects(api.clean(text), (err) => {

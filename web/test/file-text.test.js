@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeHTML, readHTMLFile } from '../file-text.js';
+import { decodeHTML, readHTMLFile } from '../shells/demo/file-text.js';
 
 const bytes = (...parts) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'latin1')] : p)));
 

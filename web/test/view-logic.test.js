@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toMarkdown, articleMarkdown, escapeText } from '../view-markdown.js';
-import { splitSentences } from '../view-speech.js';
-import { actionForKey, shortcuts } from '../view-keys.js';
-import { ruleLabel, restorable } from '../view-removed.js';
-import { isRemote, srcsetIsRemote } from '../view-content.js';
-import { fileNameFor } from '../view-export.js';
+import { toMarkdown, articleMarkdown, escapeText } from '../view/markdown.js';
+import { splitSentences } from '../view/speech.js';
+import { actionForKey, shortcuts } from '../view/keys.js';
+import { ruleLabel, restorable } from '../view/removed.js';
+import { isRemote, srcsetIsRemote } from '../view/content.js';
+import { fileNameFor } from '../view/export.js';
 
 // h builds a DOM-like element for the Markdown converter: h('p', {attrs}, ...children).
 function h(name, attrs, ...children) {

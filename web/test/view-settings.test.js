@@ -5,7 +5,7 @@ import vm from 'node:vm';
 import {
   STORAGE_KEY, defaults, choices, normalize, step, nextTheme, applySettings,
   localStorageAdapter, chromeStorageAdapter, loadSettings, saveSettings,
-} from '../settings-store.js';
+} from '../view/settings-store.js';
 
 // memoryStorage is a Storage look-alike (getItem/setItem) over a Map.
 function memoryStorage() {
@@ -84,7 +84,7 @@ test('applySettings sets the data-cr-* attributes the stylesheet reads', () => {
 });
 
 test('settings-boot.js applies stored settings synchronously and ignores junk', () => {
-  const code = readFileSync(new URL('../settings-boot.js', import.meta.url), 'utf8');
+  const code = readFileSync(new URL('../view/settings-boot.classic.js', import.meta.url), 'utf8');
   const run = (stored, storageThrows = false) => {
     const root = fakeRoot();
     const localStorage = {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchVoices, noVoiceReasons } from '../view-voices.js';
+import { watchVoices, noVoiceReasons } from '../view/voices.js';
 
 // fakeWindow has a speechSynthesis whose voices the test sets.
 function fakeWindow(voices = []) {

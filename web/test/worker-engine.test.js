@@ -49,7 +49,7 @@ class FakeWorker {
 }
 globalThis.Worker = FakeWorker;
 
-const api = await import('../cleanread.js');
+const api = await import('../engine/cleanread.js');
 
 beforeEach(() => {
   api.terminate();

@@ -11,13 +11,13 @@
 // that cleaned the page and how many pages it has cleaned.
 
 import { connect } from './engine-link.js';
-import { renderArticleInSteps } from './view.js';
-import { sentenceFor } from './messages.js';
-import { arrival } from './arrival.js';
-import { startProgress } from './view-progress.js';
+import { grab } from './grab.js';
+import { renderArticleInSteps } from '../../view/view.js';
+import { sentenceFor } from '../kit/messages.js';
+import { arrival } from '../kit/arrival.js';
+import { startProgress } from '../kit/progress.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const grab = globalThis.cleanreadGrab;
 const $ = (id) => document.getElementById(id);
 const ui = { status: $('status'), open: $('open'), message: $('message'), view: $('view') };
 

@@ -1,13 +1,11 @@
 // grab.js — reads the page of a tab for the extension and hands it to the
-// reader tab. A classic script that defines one global, cleanreadGrab, so that
-// the popup (a <script> before popup.js), the Chromium service worker
-// (importScripts) and Firefox's background page (background.scripts) all load
-// the same code.
+// reader tab. The popup and the background script (Chromium's service worker,
+// Firefox's background page) both bundle it.
 //
 // Reading a tab needs the activeTab grant that a click on the toolbar button
 // or the keyboard shortcut gives; there are no host permissions. Errors are
 // thrown as {code, message}; the codes have sentences in read.js and popup.js.
-var cleanreadGrab = (function () {
+export const grab = (function () {
   var api = globalThis.browser || globalThis.chrome;
   // Pages no extension may read, whatever its permissions.
   var RESTRICTED = /^(chrome|edge|brave|opera|vivaldi|about|chrome-extension|moz-extension|view-source|devtools|chrome-search|chrome-untrusted|data|blob):|^https:\/\/(chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org|microsoftedge\.microsoft\.com\/addons)(\/|$)/i;

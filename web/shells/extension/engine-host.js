@@ -14,7 +14,7 @@
 // engineId is random per host and cleans counts the pages cleaned: the
 // tests read both to tell one shared engine from several.
 
-import { init, clean } from './cleanread.js';
+import { init, clean } from '../../engine/cleanread.js';
 import { ENGINE } from './engine-link.js';
 
 const api = globalThis.browser ?? globalThis.chrome;

@@ -10,7 +10,7 @@
 // view-restore.js parses the html by the story's own safe path
 // (storyFragment, never innerHTML) and places it.
 
-import { restoredNodes, putBack, takeBack } from './view-restore.js';
+import { restoredNodes, putBack, takeBack } from './restore.js';
 
 /**
  * The reader-facing name of removal r: the plain label the cleaner gives

@@ -1,9 +1,11 @@
 // background.js — the keyboard shortcut (the "open-reader" command): reads
 // the active tab and opens it straight in the reader tab, without the popup;
 // in Firefox also the host of the shared cleaner.
-// Chromium runs this as the service worker, Firefox as a background script
-// after grab.js (see manifest.json).
-if (typeof cleanreadGrab === 'undefined' && typeof importScripts === 'function') importScripts('grab.js');
+// Chromium runs it as the service worker, Firefox as the background page's
+// script (see manifest.json); internal/build bundles it into one classic
+// script, as service workers without "type": "module" need.
+import { grab } from './grab.js';
+import { ENGINE } from './engine-link.js';
 
 var api = globalThis.browser || globalThis.chrome;
 
@@ -14,7 +16,9 @@ var api = globalThis.browser || globalThis.chrome;
 if (typeof document !== 'undefined') {
   var engineHost = null;
   api.runtime.onMessage.addListener(function (msg, sender, sendResponse) {
-    if (!msg || msg.to !== 'cleanread-engine') return false; // ENGINE of engine-link.js (a classic script cannot import it)
+    if (!msg || msg.to !== ENGINE) return false;
+    // engine-host.js is its own file, loaded here only: the service worker
+    // never holds the engine.
     engineHost = engineHost || import('./engine-host.js').then(function (host) {
       stayWhileBrowsing();
       return host;
@@ -47,12 +51,12 @@ function stayWhileBrowsing() {
 async function openReaderFor(tab) {
   var hash;
   try {
-    var page = await cleanreadGrab.snapshot(tab);
-    hash = 'ext=' + encodeURIComponent(await cleanreadGrab.store(page));
+    var page = await grab.snapshot(tab);
+    hash = 'ext=' + encodeURIComponent(await grab.store(page));
   } catch (err) {
     hash = 'ext-error=' + encodeURIComponent((err && err.code) || 'unreadable');
   }
-  return cleanreadGrab.openReader(tab, hash);
+  return grab.openReader(tab, hash);
 }
 self.cleanreadOpenReaderFor = openReaderFor;
 

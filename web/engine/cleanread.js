@@ -32,6 +32,12 @@
 
 import { loadModule } from './wasm-load.js';
 
+/* global CLEANREAD_WASM_FILE */
+// The wasm next to this file. The build defines CLEANREAD_WASM_FILE as the
+// content-hashed name, which the server lets browsers cache for good; the
+// sources, run unbuilt (the JS tests), fall back to the plain name.
+const WASM_FILE = typeof CLEANREAD_WASM_FILE === 'string' ? CLEANREAD_WASM_FILE : './cleanread.wasm';
+
 /** Default time limit for one clean, in milliseconds, before the allowance for its size. */
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
@@ -85,7 +91,7 @@ export function init(options = {}) {
 }
 
 async function start({
-  wasmURL = new URL('./cleanread.wasm', import.meta.url),
+  wasmURL = new URL(WASM_FILE, import.meta.url),
   wasm,
   worker = true,
   timeoutMs = DEFAULT_TIMEOUT_MS,

@@ -6,11 +6,11 @@
 // Used by view.js's mountView; `state` is its shared state (see there).
 
 import { choices, step, nextTheme } from './settings-store.js';
-import { actionForKey, shortcuts } from './view-keys.js';
-import { buildRemovedList } from './view-removed.js';
-import { createSpeaker, readableBlocks } from './view-speech.js';
-import { watchVoices, noVoiceReasons } from './view-voices.js';
-import { markdownOf, copyText, standaloneHTML, download, fileNameFor, viewCSS } from './view-export.js';
+import { actionForKey, shortcuts } from './keys.js';
+import { buildRemovedList } from './removed.js';
+import { createSpeaker, readableBlocks } from './speech.js';
+import { watchVoices, noVoiceReasons } from './voices.js';
+import { markdownOf, copyText, standaloneHTML, download, fileNameFor, viewCSS } from './export.js';
 
 let instances = 0;
 

@@ -31,12 +31,13 @@
 //   <link rel="stylesheet" href="print.css" media="print">
 // and serve view-*.js, settings-*.js next to view.js.
 
-import { storySteps, moveStory, isRemote } from './view-content.js';
-import { runNow, runInSteps } from './view-steps.js';
+import { storySteps, moveStory, isRemote } from './content.js';
+import { runNow, runInSteps } from './steps.js';
 import { loadSettings, saveSettings, applySettings, localStorageAdapter } from './settings-store.js';
-import { buildControls } from './view-toolbar.js';
+import { buildControls } from './toolbar.js';
 
-export { storyFragment } from './view-content.js';
+export { storyFragment } from './content.js';
+export { readableBlocks } from './speech.js';
 export { chromeStorageAdapter, localStorageAdapter } from './settings-store.js';
 
 /**

@@ -16,11 +16,11 @@
 //   ?maxBytes=N   largest input accepted (default 16 MiB), to show "too large" cheaply
 //   ?autoclean=0  load the sample but do not clean it
 
-import { init, clean } from './cleanread.js';
-import { mountView } from './view.js';
-import { sentenceFor } from './messages.js';
+import { init, clean } from '../../engine/cleanread.js';
+import { mountView } from '../../view/view.js';
+import { sentenceFor } from '../kit/messages.js';
 import { readHTMLFile } from './file-text.js';
-import { startProgress } from './view-progress.js';
+import { startProgress } from '../kit/progress.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {

@@ -4,7 +4,7 @@
 // the Removed drawer on the live story and by the Markdown export on an
 // inert copy of it.
 
-import { storyFragment } from './view-content.js';
+import { storyFragment } from './content.js';
 
 /**
  * Parses removal r (the i-th of the article's removed list) into the nodes

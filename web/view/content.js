@@ -12,7 +12,7 @@
 // responsive; storyFragment runs the same steps at once.
 
 import { isDropped, scrubAttributes } from './safe-html.js';
-import { FRAME, runNow } from './view-steps.js';
+import { FRAME, runNow } from './steps.js';
 
 /** Characters of HTML parsed in one step of a long story. */
 const PARSE_CHUNK = 128 * 1024;

@@ -1,8 +1,7 @@
-// bookmarklet.js — the source of the cleanread bookmarklet. build.sh turns it
-// into dist/web/bookmarklet.min.js: whole-line comments and indentation
-// dropped, the SNAPSHOT line replaced by web/snapshot.js. The demo page
-// fetches that file, puts its own origin in place of the ORIGIN placeholder
-// and offers the result as a javascript: link.
+// bookmarklet.js — the source of the cleanread bookmarklet. internal/build
+// bundles it with snapshot.js into dist/web/bookmarklet.min.js, one minified
+// classic script. The demo page fetches that file, puts its own origin in
+// place of the ORIGIN placeholder and offers the result as a javascript: link.
 //
 // On click, in the page being read (its CSP does not matter: nothing is
 // injected or loaded into it, and the cleaner never runs there):
@@ -21,14 +20,15 @@
 //   5. on 'cleanread:ready', post it the page with the exact target origin.
 // A blocked pop-up is reported with alert(): a bookmarklet has no other way
 // to speak that the page's CSP cannot block.
-// Keep to whole-line comments and no template literals (see build.sh).
+import { takeSnapshot } from './snapshot.js';
+
 (function cleanreadBookmarklet() {
   var ORIGIN = '__CLEANREAD_ORIGIN__';
   var NAME = 'cleanread-reader';
   var MAX_URL = 1500000;
   // Long enough for a warm reader to answer, short enough not to be felt.
   var PING_MS = 400;
-  var page = SNAPSHOT;
+  var page = takeSnapshot();
   var fragment = '#page=' + encodeURIComponent(JSON.stringify({
     html: page.pruned,
     url: page.url,

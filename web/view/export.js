@@ -2,8 +2,8 @@
 // self-contained HTML file, print (print.css prints just the story).
 
 import { scrub } from './safe-html.js';
-import { restorable } from './view-removed.js';
-import { restoredNodes, putBack } from './view-restore.js';
+import { restorable } from './removed.js';
+import { restoredNodes, putBack } from './restore.js';
 
 /**
  * Returns an inert document (DOMParser: no script, no loads) whose body holds
@@ -33,7 +33,7 @@ export function storyDocument(article, restored = new Set()) {
 
 /** The story as Markdown, title and source first. */
 export async function markdownOf(article, restored) {
-  const { articleMarkdown } = await import('./view-markdown.js');
+  const { articleMarkdown } = await import('./markdown.js');
   return articleMarkdown(article, storyDocument(article, restored).body);
 }
 

@@ -32,11 +32,11 @@
 // the extension body[data-engine-id] and body[data-engine-cleans] name the
 // shared engine and how many pages it has cleaned.
 
-import { init, clean } from './cleanread.js';
-import { mountView, chromeStorageAdapter } from './view.js';
-import { sentenceFor } from './messages.js';
-import { arrival } from './arrival.js';
-import { startProgress } from './view-progress.js';
+import { init, clean } from '../../engine/cleanread.js';
+import { mountView, chromeStorageAdapter } from '../../view/view.js';
+import { sentenceFor } from '../kit/messages.js';
+import { arrival } from '../kit/arrival.js';
+import { startProgress } from '../kit/progress.js';
 
 /** How long the reader waits for the bookmarklet's message. */
 const WAIT_MS = 10_000;
@@ -121,7 +121,7 @@ function pageEngine() {
 // extensionEngine is the extension's shared cleaner (see engine-link.js,
 // which only the extension has).
 function extensionEngine() {
-  const link = import('./engine-link.js').then((m) => m.connect());
+  const link = import('../extension/engine-link.js').then((m) => m.connect());
   const note = (res) => {
     document.body.dataset.engineId = res.engineId;
     document.body.dataset.engineCleans = String(res.cleans);

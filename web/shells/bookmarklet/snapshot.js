@@ -1,8 +1,10 @@
-// snapshot.js — takes a copy of the page it runs in: {html, url, title,
-// contentType, selectionHtml, pruned}. A plain script, not a module: its value is the value of its
-// last expression, which is how both ways in use it.
-//   - The extension injects it with chrome.scripting.executeScript({files}).
-//   - build.sh pastes it into the bookmarklet (web/bookmarklet.js, SNAPSHOT).
+// snapshot.js — takeSnapshot() copies the page it runs in: {html, url, title,
+// contentType, selectionHtml, pruned}. Two ways in use it, both built by
+// internal/build from this module:
+//   - the bookmarklet (bookmarklet.js) bundles it into its javascript: link;
+//   - the extension injects snapshot.js, a classic script whose last
+//     expression calls takeSnapshot(), with scripting.executeScript({files}):
+//     the script's value is what the popup receives.
 //
 // It never changes the live page: the copy is made in an inert document (no
 // browsing context, so nothing in it loads or runs), and lazy images are
@@ -13,9 +15,7 @@
 // iframe, noscript, link and style attributes: smaller still, to travel in a
 // URL, at the cost of what those carry. Both are made from nodes, not by
 // parsing a string, so pages that enforce Trusted Types do not stop them.
-// Keep to whole-line comments and no template literals: the
-// bookmarklet build strips comment lines and indentation.
-(function cleanreadSnapshot() {
+export function takeSnapshot() {
   var doc = document;
   // What html leaves out: a selector, where, and why the cleaner makes the
   // same article without it. Where is 'head', or 'top' for head and the
@@ -101,4 +101,4 @@
     selectionHtml: selectionHtml,
     pruned: '<!DOCTYPE html>' + root.outerHTML
   };
-})();
+}
