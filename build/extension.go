@@ -15,7 +15,7 @@ import (
 
 // browser is one store's build of the extension.
 type browser struct {
-	name string   // dist/extension-<name>... see dir
+	name string   // the browser, as the build reports it
 	dir  string   // under dist/
 	zip  string   // under dist/
 	skip []string // files of the shared lists this browser does not load
