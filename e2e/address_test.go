@@ -40,7 +40,7 @@ func TestReaderFromAddress(t *testing.T) {
 	// The user has chosen to show remote images in the reader before.
 	setup := openIn(t, bctx, baseURL+"/read.html")
 	setup.waitState("error")
-	eval[bool](setup, `(localStorage.setItem('cleanread.view', JSON.stringify({ blockImages: false })), true)`)
+	eval[bool](setup, `(localStorage.setItem('cleanread.view', JSON.stringify({ blockRemoteImages: false })), true)`)
 
 	t.Run("banner and images blocked until switched on", func(t *testing.T) {
 		rh.take()

@@ -71,7 +71,7 @@ func (c *Cleaner) clean(doc *html.Node, pageURL *url.URL, source string) (*outco
 	}
 
 	linkVideos(story, base)
-	prepareStory(story, base, c.cfg.blockImages)
+	prepareStory(story, base, c.cfg.blockRemoteImages)
 	bodytext.MarkCredits(story) // before the rules, which leave captions and credits alone
 	if deckLine != "" && c.cfg.teaserPass {
 		// Before the rules, which judge it as any other opening line (a

@@ -156,7 +156,7 @@ var strippedWithContent = map[string]string{
 // active elements removed, picture sources folded into their img, URLs
 // checked (safeURL) and made absolute, links set to open in a new tab,
 // tracking pixels (and, when asked, every remote image) dropped.
-func prepareStory(story *html.Node, base *url.URL, blockImages bool) {
+func prepareStory(story *html.Node, base *url.URL, blockRemoteImages bool) {
 	for _, n := range elements(story) {
 		if n.Parent == nil && n != story {
 			continue // inside something already removed
@@ -169,7 +169,7 @@ func prepareStory(story *html.Node, base *url.URL, blockImages bool) {
 		case "picture":
 			foldPicture(n)
 		case "img":
-			fixImage(n, base, blockImages)
+			fixImage(n, base, blockRemoteImages)
 		case "a":
 			fixLink(n, base)
 		case "blockquote", "q":
@@ -253,9 +253,9 @@ func foldPicture(p *html.Node) {
 
 // fixImage gives an image a checked, absolute src (or drops the image),
 // keeps only http(s) srcset candidates, drops tracking pixels and, with
-// blockImages, every image that is not inline data. Kept images load lazily
+// blockRemoteImages, every image that is not inline data. Kept images load lazily
 // and send no Referer.
-func fixImage(n *html.Node, base *url.URL, blockImages bool) {
+func fixImage(n *html.Node, base *url.URL, blockRemoteImages bool) {
 	src := resolved(base, safeURL(getAttr(n, "src"), imageURL))
 	srcset := checkedSrcset(base, getAttr(n, "srcset"))
 	if src == "" && srcset != "" {
@@ -266,12 +266,12 @@ func fixImage(n *html.Node, base *url.URL, blockImages bool) {
 		return
 	}
 	isData := strings.HasPrefix(strings.ToLower(src), "data:")
-	if blockImages && !isData {
+	if blockRemoteImages && !isData {
 		detach(n)
 		return
 	}
 	setAttr(n, "src", src)
-	if srcset != "" && !blockImages {
+	if srcset != "" && !blockRemoteImages {
 		setAttr(n, "srcset", srcset)
 	} else {
 		removeAttr(n, "srcset")

@@ -22,16 +22,16 @@ const (
 type Option func(*config)
 
 type config struct {
-	maxBytes       int
-	maxElements    int
-	maxDepth       int
-	teaserPass     bool
-	skipPrePass    bool // internal: the second opinion without the whole-page pass
-	disabledRules  map[string]bool
-	policy         *bluemonday.Policy
-	logger         *slog.Logger
-	blockImages    bool
-	captionsInText bool
+	maxBytes          int
+	maxElements       int
+	maxDepth          int
+	teaserPass        bool
+	skipPrePass       bool // internal: the second opinion without the whole-page pass
+	disabledRules     map[string]bool
+	policy            *bluemonday.Policy
+	logger            *slog.Logger
+	blockRemoteImages bool
+	captionsInText    bool
 }
 
 func defaultConfig() config {
@@ -79,8 +79,9 @@ func WithTeaserPass(on bool) Option {
 	return func(c *config) { c.teaserPass = on }
 }
 
-// WithoutRules disables single teaser and ad rules by name (see RuleNames).
-func WithoutRules(names ...string) Option {
+// WithDisabledRules switches single teaser and ad rules off by name (see
+// RuleNames and ParseRuleList).
+func WithDisabledRules(names ...string) Option {
 	return func(c *config) {
 		if c.disabledRules == nil {
 			c.disabledRules = map[string]bool{}
@@ -111,7 +112,7 @@ func WithLogger(l *slog.Logger) Option {
 // so showing the article makes no request the reader did not choose.
 // Inline data: images are kept.
 func WithBlockRemoteImages(on bool) Option {
-	return func(c *config) { c.blockImages = on }
+	return func(c *config) { c.blockRemoteImages = on }
 }
 
 // WithCaptionsInText puts figure captions and photo credits back into the

@@ -53,7 +53,7 @@ func (c *Cleaner) fillRestorable(story *html.Node, rm *removals, base, page *url
 			for _, m := range markers(node) {
 				detach(m) // places of smaller blocks removed inside this one
 			}
-			prepareStory(node, base, c.cfg.blockImages)
+			prepareStory(node, base, c.cfg.blockRemoteImages)
 			lockStory(node, page)
 			var sb strings.Builder
 			if err := html.Render(&sb, node); err == nil {

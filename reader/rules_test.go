@@ -32,13 +32,25 @@ func TestRuleNamesAndDisabling(t *testing.T) {
 	on, err := reader.New().CleanString(html, "")
 	require.NoError(t, err)
 	assert.NotContains(t, on.TextContent, "Advertisement")
-	off, err := reader.New(reader.WithoutRules("ad-label")).CleanString(html, "")
+	off, err := reader.New(reader.WithDisabledRules("ad-label")).CleanString(html, "")
 	require.NoError(t, err)
 	assert.Contains(t, off.TextContent, "Advertisement")
 	none, err := reader.New(reader.WithTeaserPass(false)).CleanString(html, "")
 	require.NoError(t, err)
 	assert.Contains(t, none.TextContent, "Advertisement")
 	assert.Empty(t, none.Removed)
+}
+
+func TestParseRuleList(t *testing.T) {
+	names, err := reader.ParseRuleList(" ad-label, ,share-bar")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"ad-label", "share-bar"}, names)
+	empty, err := reader.ParseRuleList("")
+	require.NoError(t, err)
+	assert.Empty(t, empty)
+	_, err = reader.ParseRuleList("ad-label,ad-lable")
+	require.ErrorContains(t, err, `unknown rule "ad-lable"`)
+	require.ErrorContains(t, err, "ad-label", "the error lists the rules to choose from")
 }
 
 // TestRemovalsCarryLabels: every removal names its rule and says in plain

@@ -47,7 +47,7 @@ func (o options) readerOptions() []reader.Option {
 		opts = append(opts, reader.WithMaxBytes(o.maxBytes))
 	}
 	if o.disabledRules != "" {
-		opts = append(opts, reader.WithoutRules(strings.Split(o.disabledRules, "\n")...))
+		opts = append(opts, reader.WithDisabledRules(strings.Split(o.disabledRules, "\n")...))
 	}
 	return opts
 }

@@ -11,8 +11,8 @@
 //
 // Usage:
 //
-//	go run ./cmd/cleanread-eval [-corpus a|b|all] [-baseline] [-off] [-no-url]
-//	    [-captions] [-without-rule name[,name]] [-tsv file] [-v] [-j n]
+//	go run ./cmd/cleanread-eval [-corpus a|b|all] [-baseline] [-teaser-pass=false] [-no-url]
+//	    [-captions] [-disabled-rules name[,name]] [-tsv file] [-v] [-j n]
 //
 // -no-url cleans every page with an empty URL, as the CLI on a saved file
 // and the demo's pasted or opened page do, so the page's own address
@@ -39,31 +39,17 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-// ruleList collects -without-rule values, repeated or comma-separated.
-type ruleList []string
-
-func (l *ruleList) String() string { return strings.Join(*l, ",") }
-
-func (l *ruleList) Set(v string) error {
-	for _, n := range strings.Split(v, ",") {
-		if n = strings.TrimSpace(n); n != "" {
-			*l = append(*l, n)
-		}
-	}
-	return nil
-}
-
 // options are the parsed command-line flags.
 type options struct {
-	corpus   string
-	tsv      string
-	off      bool
-	without  ruleList
-	baseline bool
-	noURL    bool
-	captions bool
-	verbose  bool
-	workers  int
+	corpus        string
+	tsv           string
+	teaserPass    bool
+	disabledRules []string
+	baseline      bool
+	noURL         bool
+	captions      bool
+	verbose       bool
+	workers       int
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -72,8 +58,12 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.corpus, "corpus", "all", "corpus to run: a (Mozilla test pages), b (go-trafilatura comparison) or all")
 	fs.StringVar(&o.tsv, "tsv", "", "write one row per page and extractor to this TSV `file`")
-	fs.BoolVar(&o.off, "off", false, "switch the teaser/ad pass off (for before/after comparisons)")
-	fs.Var(&o.without, "without-rule", "disable a teaser/ad rule by `name` (repeatable, or a comma list)")
+	fs.BoolVar(&o.teaserPass, "teaser-pass", true, "run the teaser/ad pass (-teaser-pass=false for before/after comparisons)")
+	fs.Func("disabled-rules", "switch teaser/ad rules off: a comma-separated list of rule `names` (repeatable)", func(s string) error {
+		names, err := reader.ParseRuleList(s)
+		o.disabledRules = append(o.disabledRules, names...)
+		return err
+	})
 	fs.BoolVar(&o.baseline, "baseline", false, "also run plain readability v2 and score it the same way")
 	fs.BoolVar(&o.noURL, "no-url", false, "clean every page without its URL, as a saved page or pasted HTML arrives")
 	fs.BoolVar(&o.captions, "captions", false, "score text with its figure captions and photo credits, in ours and in corpus A's expected text")
@@ -104,9 +94,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	opts := []reader.Option{reader.WithTeaserPass(!o.off), reader.WithCaptionsInText(o.captions)}
-	if len(o.without) > 0 {
-		opts = append(opts, reader.WithoutRules(o.without...))
+	opts := []reader.Option{
+		reader.WithTeaserPass(o.teaserPass),
+		reader.WithCaptionsInText(o.captions),
+		reader.WithDisabledRules(o.disabledRules...),
 	}
 	exts := []extractor{cleanreadExtractor(reader.New(opts...))}
 	if o.baseline {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -93,11 +94,13 @@ func TestRunUsage(t *testing.T) {
 	}
 }
 
-func TestRuleList(t *testing.T) {
-	var l ruleList
-	require.NoError(t, l.Set("a, b"))
-	require.NoError(t, l.Set("c"))
-	assert.Equal(t, ruleList{"a", "b", "c"}, l)
+func TestDisabledRulesFlag(t *testing.T) {
+	o, err := parseFlags([]string{"-disabled-rules", "ad-label, share-bar", "-disabled-rules", "newsletter-box", "-teaser-pass=false"}, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"ad-label", "share-bar", "newsletter-box"}, o.disabledRules)
+	assert.False(t, o.teaserPass)
+	_, err = parseFlags([]string{"-disabled-rules", "no-such-rule"}, io.Discard)
+	require.ErrorContains(t, err, `unknown rule "no-such-rule"`)
 }
 
 func TestRunCorpusA(t *testing.T) {

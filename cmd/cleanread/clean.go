@@ -33,14 +33,15 @@ Flags:
 
 // cleanOptions are the parsed flags of the clean command.
 type cleanOptions struct {
-	pageURL     string
-	format      string
-	out         string
-	noTeaser    bool
-	blockImages bool
-	captions    bool
-	maxBytes    int
-	timeout     time.Duration
+	pageURL           string
+	format            string
+	out               string
+	teaserPass        bool
+	blockRemoteImages bool
+	disabledRules     []string
+	captions          bool
+	maxBytes          int
+	timeout           time.Duration
 }
 
 // inputError marks a failure to read the input itself (a missing file, a
@@ -59,8 +60,13 @@ func runClean(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.pageURL, "url", "", "the page's URL, for resolving relative links (default: the fetched URL, else the one the page names)")
 	fs.StringVar(&o.format, "format", "html", "output format: html, json or text")
 	fs.StringVar(&o.out, "o", "", "write the output to `FILE` instead of standard output")
-	fs.BoolVar(&o.noTeaser, "no-teaser-pass", false, "keep teasers, ads and calls to action inside the story")
-	fs.BoolVar(&o.blockImages, "block-images", false, "drop images that would load from the network")
+	fs.BoolVar(&o.teaserPass, "teaser-pass", true, "remove teasers, ads and calls to action inside the story (-teaser-pass=false keeps them)")
+	fs.BoolVar(&o.blockRemoteImages, "block-remote-images", false, "drop images that would load from the network")
+	fs.Func("disabled-rules", "switch single teaser and ad rules off: a comma-separated list of rule `names` (an unknown name is refused with the list of rules)", func(s string) error {
+		names, err := reader.ParseRuleList(s)
+		o.disabledRules = append(o.disabledRules, names...)
+		return err
+	})
 	fs.BoolVar(&o.captions, "captions", false, "put figure captions and photo credits into the text, word count and reading time too")
 	fs.IntVar(&o.maxBytes, "max-bytes", reader.DefaultMaxBytes, "largest page accepted, in bytes")
 	fs.DurationVar(&o.timeout, "timeout", 20*time.Second, "time limit for fetching a URL")
@@ -142,8 +148,9 @@ func cleanInput(arg string, o cleanOptions, stdin io.Reader) (*reader.Article, e
 	}
 	c := reader.New(
 		reader.WithMaxBytes(o.maxBytes),
-		reader.WithTeaserPass(!o.noTeaser),
-		reader.WithBlockRemoteImages(o.blockImages),
+		reader.WithTeaserPass(o.teaserPass),
+		reader.WithBlockRemoteImages(o.blockRemoteImages),
+		reader.WithDisabledRules(o.disabledRules...),
 		reader.WithCaptionsInText(o.captions),
 	)
 	if isURL(arg) {

@@ -129,9 +129,9 @@ func TestHTMLEscapesHostileMetadata(t *testing.T) {
 	}
 }
 
-func TestBlockImagesTightensCSP(t *testing.T) {
+func TestBlockRemoteImagesTightensCSP(t *testing.T) {
 	page := strings.Replace(storyHTML(t, ""), "<p>Three storms", `<img src="https://img.example/wall.jpg" alt="The wall"><p>Three storms`, 1)
-	r := runCLI(t, page, "clean", "-block-images", "-")
+	r := runCLI(t, page, "clean", "-block-remote-images", "-")
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, `content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"`)
 	assert.NotContains(t, r.stdout, "img.example")
@@ -152,8 +152,26 @@ func TestCaptionsFlag(t *testing.T) {
 	assert.Contains(t, with.stdout, "The wall at high tide.")
 }
 
+// -disabled-rules keeps what one rule would remove and refuses a name that
+// is no rule, so a typo cannot pass for a rule switched off.
+func TestDisabledRulesFlag(t *testing.T) {
+	page := strings.Replace(storyHTML(t, ""), "<p>Three storms", `<p>Advertisement</p><p>Three storms`, 1)
+	on := runCLI(t, page, "clean", "-format", "text", "-")
+	require.Equal(t, exitOK, on.code, on.stderr)
+	assert.NotContains(t, on.stdout, "Advertisement")
+
+	off := runCLI(t, page, "clean", "-disabled-rules", "ad-label", "-format", "text", "-")
+	require.Equal(t, exitOK, off.code, off.stderr)
+	assert.Contains(t, off.stdout, "Advertisement")
+	assert.Contains(t, off.stdout, storyParagraph)
+
+	typo := runCLI(t, page, "clean", "-disabled-rules", "ad-lable", "-")
+	assert.Equal(t, exitUsage, typo.code)
+	assert.Contains(t, typo.stderr, `unknown rule "ad-lable"`)
+}
+
 func TestNoTeaserPassStillCleans(t *testing.T) {
-	r := runCLI(t, "", "clean", "-no-teaser-pass", "-format", "text", storyFile)
+	r := runCLI(t, "", "clean", "-teaser-pass=false", "-format", "text", storyFile)
 	require.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, storyParagraph)
 }

@@ -65,7 +65,7 @@ func TestUsage(t *testing.T) {
 		{"help", []string{"help"}, exitOK, "EXIT CODES", ""},
 		{"-h", []string{"-h"}, exitOK, "7  the page URL is not an absolute http(s) URL", ""},
 		{"help clean", []string{"help", "clean"}, exitOK, "-format", ""},
-		{"clean -h", []string{"clean", "-h"}, exitOK, "-no-teaser-pass", ""},
+		{"clean -h", []string{"clean", "-h"}, exitOK, "-teaser-pass", ""},
 		{"serve -h", []string{"serve", "-h"}, exitOK, "-addr", ""},
 		{"version", []string{"version"}, exitOK, "cleanread ", ""},
 		{"unknown command", []string{"frobnicate"}, exitUsage, "", `cleanread: unknown command "frobnicate"`},

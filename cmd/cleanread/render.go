@@ -28,7 +28,7 @@ type pageData struct {
 	DateISO, Date       string
 	Minutes             int
 	URL, Host           string
-	BlockImages         bool
+	BlockRemoteImages   bool
 	Content             template.HTML
 }
 
@@ -47,7 +47,7 @@ func render(a *reader.Article, o cleanOptions) ([]byte, error) {
 		buf.WriteString(strings.TrimRight(a.TextContent, " \t\r\n"))
 		buf.WriteByte('\n')
 	default:
-		if err := pageTemplate.Execute(&buf, newPageData(a, o.blockImages)); err != nil {
+		if err := pageTemplate.Execute(&buf, newPageData(a, o.blockRemoteImages)); err != nil {
 			return nil, fmt.Errorf("rendering the reading page: %w", err)
 		}
 	}
@@ -55,16 +55,16 @@ func render(a *reader.Article, o cleanOptions) ([]byte, error) {
 }
 
 // newPageData prepares a's metadata for the reading page.
-func newPageData(a *reader.Article, blockImages bool) pageData {
+func newPageData(a *reader.Article, blockRemoteImages bool) pageData {
 	d := pageData{
-		Lang:        a.Lang,
-		Dir:         "ltr",
-		Title:       strings.TrimSpace(a.Title),
-		Byline:      strings.TrimSpace(a.Byline),
-		Site:        strings.TrimSpace(a.SiteName),
-		Minutes:     a.ReadingMinutes,
-		BlockImages: blockImages,
-		Content:     template.HTML(a.Content), // sanitized by the reader's policy
+		Lang:              a.Lang,
+		Dir:               "ltr",
+		Title:             strings.TrimSpace(a.Title),
+		Byline:            strings.TrimSpace(a.Byline),
+		Site:              strings.TrimSpace(a.SiteName),
+		Minutes:           a.ReadingMinutes,
+		BlockRemoteImages: blockRemoteImages,
+		Content:           template.HTML(a.Content), // sanitized by the reader's policy
 	}
 	if a.Dir == "rtl" {
 		d.Dir = "rtl"

@@ -23,7 +23,7 @@ const (
 // every condition it sets holds. Rules name only general signals: tags, ARIA
 // roles, class/id tokens, label words and page structure — never a site.
 type rule struct {
-	name  string // stable name, used in Article.Removed and WithoutRules
+	name  string // stable name, used in Article.Removed and WithDisabledRules
 	label string // what a reader is told was removed, in plain words
 	// labelOf optionally names what matched more precisely than label (""
 	// keeps label): which family of class tokens, say.

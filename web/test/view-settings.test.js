@@ -24,7 +24,10 @@ test('normalize keeps valid values and drops the rest', () => {
   assert.deepEqual(normalize('not json'), defaults);
   assert.deepEqual(normalize({ theme: 'dark', size: 9, font: 'comic', width: 0, leading: '3', extra: 1 }),
     { ...defaults, theme: 'dark', size: 9 });
-  assert.deepEqual(normalize(JSON.stringify({ blockImages: false })), { ...defaults, blockImages: false });
+  assert.deepEqual(normalize(JSON.stringify({ blockRemoteImages: false })), { ...defaults, blockRemoteImages: false });
+  // A choice stored under the setting's former name is kept; the new name wins when both are there.
+  assert.deepEqual(normalize({ blockImages: true }), { ...defaults, blockRemoteImages: true });
+  assert.deepEqual(normalize({ blockImages: true, blockRemoteImages: false }), { ...defaults, blockRemoteImages: false });
   assert.ok(choices.size.length >= 7, 'at least seven text sizes');
 });
 

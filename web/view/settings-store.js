@@ -22,7 +22,7 @@ export const choices = Object.freeze({
   size: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
   width: [1, 2, 3, 4],
   leading: [1, 2, 3, 4, 5],
-  blockImages: [null, true, false], // null: the shell's default
+  blockRemoteImages: [null, true, false], // null: the shell's default
 });
 
 /** The settings a first-time reader gets. */
@@ -32,8 +32,14 @@ export const defaults = Object.freeze({
   size: 5,
   width: 2,
   leading: 3,
-  blockImages: null,
+  blockRemoteImages: null,
 });
+
+/**
+ * Settings stored under an older name, by their name now: a reader's stored
+ * choice outlives the rename.
+ */
+const formerNames = Object.freeze({ blockImages: 'blockRemoteImages' });
 
 /** Settings that are shown through <html> data attributes. */
 const painted = ['theme', 'font', 'size', 'width', 'leading'];
@@ -53,6 +59,9 @@ export function normalize(value) {
   }
   const out = { ...defaults };
   if (!v || typeof v !== 'object') return out;
+  for (const [old, now] of Object.entries(formerNames)) {
+    if (!(now in v) && old in v) v = { ...v, [now]: v[old] };
+  }
   for (const key of Object.keys(defaults)) {
     if (choices[key].includes(v[key])) out[key] = v[key];
   }

@@ -145,7 +145,7 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
   }
   const imagesSwitch = button('', {
     role: 'switch', 'aria-checked': 'false', 'aria-labelledby': id('img-l'), 'data-control': 'block-images',
-    onclick: () => setSetting({ blockImages: !state.blockRemoteImages },
+    onclick: () => setSetting({ blockRemoteImages: !state.blockRemoteImages },
       state.blockRemoteImages ? 'Remote images are shown' : 'Remote images are blocked'),
   });
   addPanel('type', [h('span', { 'aria-hidden': 'true', text: 'Aa' }), h('span', { class: 'cr-wide-label', text: ' Text' })],
@@ -295,7 +295,7 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
 
   // ---- behaviour ----
   async function setSetting(patch, message) {
-    await state.update({ ...state.settings, ...patch }, { imagesChosen: 'blockImages' in patch });
+    await state.update({ ...state.settings, ...patch }, { imagesChosen: 'blockRemoteImages' in patch });
     if (message) announce(message);
   }
 

@@ -79,7 +79,7 @@ export async function mountView(container, article, options = {}) {
       return settings;
     },
     get blockRemoteImages() {
-      return forcedBlock || (settings.blockImages ?? Boolean(options.blockRemoteImages));
+      return forcedBlock || (settings.blockRemoteImages ?? Boolean(options.blockRemoteImages));
     },
     articleEl: null,
     restored,
