@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { toMarkdown, articleMarkdown, escapeText } from '../view/markdown.js';
 import { splitSentences } from '../view/speech.js';
 import { actionForKey, shortcuts } from '../view/keys.js';
-import { ruleLabel, restorable } from '../view/removed.js';
+import { ruleLabel } from '../view/removed.js';
+import { restorable } from '../view/restore.js';
 import { isRemote, srcsetIsRemote } from '../view/content.js';
 import { fileNameFor } from '../view/export.js';
 

@@ -81,11 +81,8 @@ function* prepareSteps(body, { blockRemoteImages, origin, base }) {
   }
   // A <picture> whose sources were all remote keeps only its placeholder.
   if (blockRemoteImages) for (const source of body.querySelectorAll('source:not([src]):not([srcset])')) source.remove();
-  const ids = new Set();
-  for (const el of body.querySelectorAll('[id]')) ids.add(el.id);
-  yield;
   for (const a of links) {
-    prepareLink(a, ids);
+    prepareLink(a);
     yield;
   }
   yield* settleAnchors(body);
@@ -209,17 +206,13 @@ function blockedPlaceholder(doc, alt, host) {
   return span;
 }
 
-// prepareLink opens an outside link in a new tab without a referrer, and
-// points an in-story footnote link at the id the cleaner prefixed with
-// "cr-" (ids: every id in the story).
-function prepareLink(a, ids) {
-  const href = a.getAttribute('href');
-  if (/^https?:\/\//i.test(href)) {
+// prepareLink opens an outside link in a new tab without a referrer.
+// In-story fragment links already point at the story's own "cr-" ids: the
+// cleaner rewrites them with the ids.
+function prepareLink(a) {
+  if (/^https?:\/\//i.test(a.getAttribute('href'))) {
     a.target = '_blank';
     a.rel = 'noopener noreferrer';
-  } else if (href.startsWith('#') && href.length > 1) {
-    const id = href.slice(1);
-    if (!ids.has(id) && ids.has(`cr-${id}`)) a.setAttribute('href', `#cr-${id}`);
   }
 }
 

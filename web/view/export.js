@@ -2,8 +2,7 @@
 // self-contained HTML file, print (print.css prints just the story).
 
 import { scrub } from './safe-html.js';
-import { restorable } from './removed.js';
-import { restoredNodes, putBack } from './restore.js';
+import { restoreAt } from './restore.js';
 
 /**
  * Returns an inert document (DOMParser: no script, no loads) whose body holds
@@ -13,12 +12,8 @@ import { restoredNodes, putBack } from './restore.js';
 export function storyDocument(article, restored = new Set()) {
   const parsed = new DOMParser().parseFromString(String(article.content ?? ''), 'text/html');
   const removed = article.removed ?? [];
-  for (const i of restored) {
-    const r = removed[i];
-    if (!restorable(r)) continue;
-    const anchor = parsed.getElementById(r.anchor);
-    if (anchor) putBack(parsed.body, anchor, restoredNodes(r, i, parsed), removed);
-  }
+  // In page order, as the view places them whatever order they came back in.
+  for (const i of restored) restoreAt(parsed.body, removed, i);
   // The marks that let the view hide a block again mean nothing in an export.
   for (const n of parsed.body.querySelectorAll('.cr-restored, [data-cr-list-for]')) {
     n.classList.remove('cr-restored');
@@ -26,8 +21,6 @@ export function storyDocument(article, restored = new Set()) {
     for (const k of ['crRestored', 'crRule', 'crListFor']) delete n.dataset[k];
   }
   scrub(parsed.body);
-  const title = parsed.body.querySelector('h1, h2');
-  if (title && norm(title.textContent) === norm(article.title ?? '') && textBefore(parsed.body, title) === '') title.remove();
   return parsed;
 }
 
@@ -142,15 +135,4 @@ async function sha256Base64(doc, text) {
   let bin = '';
   for (const b of new Uint8Array(digest)) bin += String.fromCharCode(b);
   return btoa(bin);
-}
-
-function norm(s) {
-  return String(s).replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-function textBefore(root, node) {
-  const r = root.ownerDocument.createRange();
-  r.setStart(root, 0);
-  r.setEndBefore(node);
-  return r.toString().trim();
 }

@@ -10,7 +10,7 @@
 // view-restore.js parses the html by the story's own safe path
 // (storyFragment, never innerHTML) and places it.
 
-import { restoredNodes, putBack, takeBack } from './restore.js';
+import { restorable, restoreAt, takeBack } from './restore.js';
 
 /**
  * The reader-facing name of removal r: the plain label the cleaner gives
@@ -18,11 +18,6 @@ import { restoredNodes, putBack, takeBack } from './restore.js';
  */
 export function ruleLabel(r) {
   return typeof r?.label === 'string' && r.label !== '' ? r.label : String(r?.rule ?? 'Removed');
-}
-
-/** True when removal r can be put back into the story. */
-export function restorable(r) {
-  return typeof r?.html === 'string' && r.html !== '' && /^cr--rm-\d+$/.test(r.anchor ?? '');
 }
 
 /**
@@ -83,12 +78,7 @@ export function buildRemovedList(state, announce) {
   function restore(i, { quiet = false } = {}) {
     const r = removed[i];
     const content = state.articleEl?.querySelector('.cr-content');
-    if (!restorable(r) || !content) return false;
-    const anchor = content.querySelector(`span[id="${r.anchor}"]`);
-    if (!anchor) return false;
-    if (content.querySelector(`[data-cr-restored="${i}"]`)) return true; // already there
-    const nodes = restoredNodes(r, i, doc, { blockRemoteImages: state.blockRemoteImages });
-    putBack(content, anchor, nodes, removed);
+    if (!content || !restoreAt(content, removed, i, { blockRemoteImages: state.blockRemoteImages })) return false;
     state.restored.add(i);
     refresh();
     if (!quiet) {

@@ -6,6 +6,26 @@
 
 import { storyFragment } from './content.js';
 
+/** True when removal r can be put back into the story. */
+export function restorable(r) {
+  return typeof r?.html === 'string' && r.html !== '' && /^cr--rm-\d+$/.test(r.anchor ?? '');
+}
+
+/**
+ * Puts removal i of the article's removed list back into content (the live
+ * story, or an inert copy of it for an export) at its anchor. Returns false
+ * when it cannot go back: page clutter, or its anchor is not in content.
+ */
+export function restoreAt(content, removed, i, { blockRemoteImages = false } = {}) {
+  const r = removed[i];
+  if (!restorable(r)) return false;
+  const anchor = content.querySelector(`span[id="${r.anchor}"]`);
+  if (!anchor) return false;
+  if (content.querySelector(`[data-cr-restored="${i}"]`)) return true; // already there
+  putBack(content, anchor, restoredNodes(r, i, content.ownerDocument, { blockRemoteImages }), removed);
+  return true;
+}
+
 /**
  * Parses removal r (the i-th of the article's removed list) into the nodes
  * to put back in doc, each marked as restored block i. Table rows are

@@ -11,18 +11,6 @@ const DROP_ELEMENTS = 'script, style, iframe, frame, frameset, object, embed, ap
 const URL_ATTRS = ['href', 'src', 'srcset', 'cite', 'action', 'formaction', 'poster', 'background', 'xlink:href'];
 const RASTER_DATA = /^data:image\/(png|jpeg|jpg|gif|webp|avif)[;,]/;
 
-/**
- * Parses html in an inert document and returns its body's children as a
- * DocumentFragment owned by doc.
- */
-export function htmlToFragment(html, doc = document) {
-  const parsed = new DOMParser().parseFromString(String(html ?? ''), 'text/html');
-  scrub(parsed.body);
-  const frag = doc.createDocumentFragment();
-  for (const node of [...parsed.body.childNodes]) frag.append(doc.adoptNode(node));
-  return frag;
-}
-
 /** Removes active elements, event-handler attributes and unsafe URLs under root. */
 export function scrub(root) {
   for (const el of root.querySelectorAll(DROP_ELEMENTS)) el.remove();

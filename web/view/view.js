@@ -164,7 +164,6 @@ function* articleSteps(doc, article, options, place) {
   const labels = { ...defaultLabels, ...options.labels };
   const html = String(article.content ?? '');
   const story = yield* storySteps(html, doc, { blockRemoteImages: Boolean(options.blockRemoteImages) });
-  dropRepeatedTitle(story, article.title);
   const root = doc.createElement('article');
   root.className = 'cr-article';
   setLangDir(root, article);
@@ -262,16 +261,6 @@ function sameImage(a, b, base) {
   } catch {
     return false;
   }
-}
-
-// dropRepeatedTitle removes a leading heading that repeats the title shown
-// in the header.
-function dropRepeatedTitle(body, title) {
-  const first = body.querySelector('h1, h2');
-  if (!first || !title) return;
-  const norm = (s) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-  const before = textBefore(body, first);
-  if (before === '' && norm(first.textContent) === norm(title)) first.remove();
 }
 
 function textBefore(root, node) {
