@@ -45,8 +45,6 @@ var webScripts = []script{
 		why: "the public API for pages that embed the cleaner"},
 	{in: "engine/worker.js", out: "worker.js", kind: module,
 		why: "the module worker that hosts the wasm, with Go's wasm_exec.js bundled in"},
-	{in: "engine/warm-up.js", out: "warm-up.js", kind: module,
-		why: "the warm-up pages as a module, so the browser tests clean exactly what the worker warms up on"},
 	{in: "view/view.js", out: "view.js", kind: module,
 		why: "the reading view as a module of its own, for pages that embed it"},
 	{in: "shells/demo/demo.js", out: "demo.js", kind: module,

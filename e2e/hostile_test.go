@@ -341,9 +341,9 @@ func workerProbe(instance string) string {
   window.Worker = Native;
   const ask = () => new Promise((resolve) => {
     const w = workers.at(-1);
-    const on = (ev) => { if (ev.data?.type === 'memory') { w.removeEventListener('message', on); resolve(ev.data); } };
+    const on = (ev) => { if (ev.data?.type === 'test:memory') { w.removeEventListener('message', on); resolve(ev.data); } };
     w.addEventListener('message', on);
-    w.postMessage({ type: 'memory' });
+    w.postMessage({ type: 'test:memory' });
   });`
 }
 

@@ -39,7 +39,7 @@ func TestWorkerSettlesWhileIdle(t *testing.T) {
   const last = await ask();
   out.again = last.settled;
   out.warmed = last.warmed;
-  out.pages = (await import('/warm-up.js')).WARM_UP_PAGES;
+  out.pages = last.warmUpPages;
   m.terminate();
   return out;
 })()`

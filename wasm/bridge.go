@@ -16,18 +16,20 @@ import (
 // types. The reader's own codes come from reader.Code.
 const codeBadArgument = "bad_argument"
 
-// register sets global.cleanread = {version, clean}.
+// register sets global.cleanread = {version, clean, testHeap}. testHeap is
+// a test hook, not part of the API: only the browser tests and the
+// benchmark call it, through the worker's test:memory message.
 func register(global js.Value, version string) {
 	api := js.Global().Get("Object").New()
 	api.Set("version", version)
 	api.Set("clean", js.FuncOf(cleanFunc))
-	api.Set("heap", js.FuncOf(heapFunc))
+	api.Set("testHeap", js.FuncOf(heapFunc))
 	global.Set("cleanread", api)
 }
 
-// heapFunc is the JS function heap(): the bytes of live Go heap after a full
-// collection. A debug hook for the memory test and the benchmark: unlike the
-// size of the wasm memory, which never shrinks, it shows a leak at once.
+// heapFunc is the test hook testHeap(): the bytes of live Go heap
+// after a full collection. Unlike the size of the wasm memory, which never
+// shrinks, it shows a leak at once.
 func heapFunc(_ js.Value, _ []js.Value) any {
 	runtime.GC()
 	var m runtime.MemStats

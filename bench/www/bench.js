@@ -144,7 +144,7 @@ window.bench = {
   // after a collection (bytes).
   async workerMemory() {
     const w = window.__cleanreadWorkers?.at(-1);
-    const r = w ? await askWorker(w, 'memory') : null;
+    const r = w ? await askWorker(w, 'test:memory') : null;
     return { bytes: r?.bytes ?? -1, heap: r?.heap ?? -1 };
   },
 
@@ -153,9 +153,9 @@ window.bench = {
   },
 };
 
-// askMemory asks the worker for its debug answer {type: 'memory', bytes}.
+// askMemory asks the worker's test hook {type: 'test:memory'} for its memory size (bytes).
 async function askMemory(worker) {
-  return (await askWorker(worker, 'memory'))?.bytes ?? -1;
+  return (await askWorker(worker, 'test:memory'))?.bytes ?? -1;
 }
 
 document.body.dataset.state = 'ready';

@@ -6,11 +6,14 @@
 //   out: {type: 'result', id, result, warmed}  result is the bridge's {ok, article | error};
 //                                          warmed, how many warm-up pages ran before it
 //   out: {type: 'exited'}                  the Go program stopped; replace this worker
-//   in:  {type: 'memory'}                  debug hook for tests and the benchmark:
-//   out: {type: 'memory', bytes, heap,     the size of the wasm linear memory,
-//         warmed, settled}                 the live Go heap after a collection, and
-//                                          the warm-up pages run before the first real
-//                                          page and after it (see settle)
+//
+// Test hook, for the browser tests and the benchmark only; no shell sends it:
+//   in:  {type: 'test:memory'}
+//   out: {type: 'test:memory', bytes,      the size of the wasm linear memory,
+//         heap, warmed, settled,           the live Go heap after a collection,
+//         warmUpPages}                     the warm-up pages run before the first
+//                                          real page and after it (see settle),
+//                                          and how many there are
 import './wasm_exec.js';
 import { warmUpPage, WARM_UP_PAGES } from './warm-up.js';
 
@@ -40,9 +43,16 @@ self.onmessage = (ev) => {
       clearTimeout(settleTimer);
       settleTimer = setTimeout(settle, SETTLE_IDLE_MS);
     }
-  } else if (msg?.type === 'memory') {
-    const heap = globalThis.cleanread?.heap?.() ?? 0;
-    self.postMessage({ type: 'memory', bytes: memory?.buffer.byteLength ?? 0, heap, warmed, settled: settledPages });
+  } else if (msg?.type === 'test:memory') {
+    const heap = globalThis.cleanread?.testHeap?.() ?? 0;
+    self.postMessage({
+      type: 'test:memory',
+      bytes: memory?.buffer.byteLength ?? 0,
+      heap,
+      warmed,
+      settled: settledPages,
+      warmUpPages: WARM_UP_PAGES,
+    });
   }
 };
 
