@@ -274,7 +274,6 @@ export function buildControls(state, { shortcuts: withShortcuts = true } = {}) {
         articleEl: state.articleEl, article: state.article, settingsAttrs,
         cssText: await viewCSS(), blockRemoteImages: state.blockRemoteImages,
       });
-      state.lastSavedHTML = html;
       download(doc, fileNameFor(state.article.title), html);
       exportStatus.textContent = 'Saved: one HTML file with the story and its styles, no script.';
     } catch (err) {
