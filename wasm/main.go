@@ -21,10 +21,11 @@ import (
 var version = "dev"
 
 // The collector's settings. By default the collector runs only when the
-// heap reaches memLimitMiB (GC percent off, a memory limit set): measured
-// in Chromium over 50 Mozilla pages, cleaning was 10-18% faster per page
-// than with Go's default of collecting at every doubling, and the worker's
-// memory stays bounded near the limit however many pages it cleans. Both can
+// heap reaches memLimitMiB (GC percent off, a memory limit set): a clean
+// makes much short-lived garbage, so collecting at every doubling of the
+// heap costs time on every page, while the worker's memory stays bounded
+// near the limit however many pages it cleans (the benchmark's memory and
+// pages sections show both). Both can
 // be changed at build time for the benchmark: -ldflags '-X main.gcPercent=N
 // -X main.memLimitMiB=M'.
 var (

@@ -4,11 +4,10 @@
 // Why our own converter and not turndown (or html-to-markdown in the Go
 // core): the input is never arbitrary HTML but the cleaner's sanitized
 // reading subset (headings, paragraphs, lists, quotes, code, tables,
-// figures, links, emphasis), so ~200 lines cover it exactly. turndown would
-// add ~27 KB of minified script plus its DOM shim, and a build step to copy
-// it out of node_modules (the web app has no bundler and no dependencies);
-// html-to-markdown in Go would add to the wasm every reader downloads, for a
-// feature some never use. This module is loaded only when Markdown is asked for.
+// figures, links, emphasis), so a short walk covers it exactly. turndown
+// would add a library and its DOM shim to the bundle for a subset this
+// small; html-to-markdown in Go would add to the wasm every reader
+// downloads, for a feature some never use. This module is loaded only when Markdown is asked for.
 //
 // It walks any DOM-like tree (nodeType, nodeName, childNodes, getAttribute,
 // nodeValue), so it runs on an inert DOMParser document in the browser and
