@@ -4,20 +4,8 @@
 // it and focus goes back to its button. Adding a panel is one file in
 // panels/ and one line in `panels` below.
 //
-// A panel is {name, label, heading, title?, keys?, wide?, ariaLabel?,
-// staysOpen?, build(ctx)}. label is what a button shows (text, nodes, or a
-// function of the kit that makes them); keys is its aria-keyshortcuts;
-// wide panels take more room; staysOpen keeps it open on a click outside.
-// build(ctx) returns {body, ...}: body goes under the heading, and any of
-// label, heading and ariaLabel given there (when they depend on the story)
-// win. Its other fields are the hooks the toolbar calls: mount(button) once
-// the panel's button exists, opened() and closed(), refresh() when the
-// settings change, actions {keys.js action: run}, destroy(); restore and
-// speaker are handed out in the toolbar's own API.
-//
-// ctx is {state, doc, h, button, id, icon, hint, announce, close(opts),
-// toggle(), isOpen(), toolbar}: the kit (panels/kit.js), view.js's shared
-// state, speech for screen readers, and this panel's own open state.
+// What a panel is, and what it is handed, is the Panel and PanelContext
+// below; panels/kit.js makes the DOM helpers they share.
 
 import { actionForKey } from './keys.js';
 import { createKit } from './panels/kit.js';
@@ -27,7 +15,33 @@ import { removedPanel } from './panels/removed.js';
 import { exportPanel } from './panels/export.js';
 import { helpPanel } from './panels/help.js';
 
-/** The toolbar's panels, in the order of their buttons. */
+/**
+ * One toolbar panel, as each file in panels/ exports it.
+ * @typedef {object} Panel
+ * @property {string} name - its data-control and data-panel, and the base of its ids
+ * @property {*} [label] - what its button shows: text, nodes, or a function of the kit that makes them
+ * @property {string} [heading] - the panel's h2; the button's title unless title is given
+ * @property {string} [title] - the button's tooltip
+ * @property {string} [keys] - the button's aria-keyshortcuts
+ * @property {string} [ariaLabel] - the button's name when its label is only a sign
+ * @property {boolean} [wide] - the panel takes more room (a long list)
+ * @property {boolean} [staysOpen] - a click outside leaves it open
+ * @property {(ctx: PanelContext) => object} build - returns {body} (the nodes under the
+ *   heading), label, heading or ariaLabel when they depend on the story, and any
+ *   hooks: mount(button) once its button exists, opened(), closed(), refresh()
+ *   when the settings change, actions {keys.js action: run}, destroy(); restore
+ *   and speaker are handed out in the toolbar's own API.
+ */
+
+/**
+ * What the toolbar hands every panel's build: the kit (h, button, id, icon,
+ * hint), view.js's shared state and its document, announce(text) for screen
+ * readers, close({focusButton}) for whichever panel is open, toggle() and
+ * isOpen() for this panel, and toolbar, the controls' root element.
+ * @typedef {object} PanelContext
+ */
+
+/** @type {Panel[]} The toolbar's panels, in the order of their buttons. */
 const panels = [
   typePanel, // how the story looks: font, size, width, spacing, theme, remote images
   speechPanel, // the story read aloud by the system's own voices
