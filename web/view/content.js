@@ -1,4 +1,4 @@
-// view-content.js — turns the article's sanitized HTML into the story's DOM:
+// content.js — turns the article's sanitized HTML into the story's DOM:
 // the one safe path for the story and for restored blocks alike.
 //
 // Everything is done in an inert document (no browsing context: it runs no
@@ -7,7 +7,7 @@
 // browsing context, so remote images must be neutralized, and lazy loading
 // and the referrer policy set, before that.
 //
-// The work is a generator (see view-steps.js), so a very long story can be
+// The work is a generator (see steps.js), so a very long story can be
 // parsed, prepared and put in the page in steps while the page stays
 // responsive; storyFragment runs the same steps at once.
 

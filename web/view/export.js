@@ -1,4 +1,4 @@
-// view-export.js — take the story away: copy as Markdown, save as one
+// export.js — take the story away: copy as Markdown, save as one
 // self-contained HTML file, print (print.css prints just the story).
 
 import { scrub } from './safe-html.js';

@@ -1,5 +1,5 @@
-// view-keys.js — the reading view's keyboard shortcuts: which key does what.
-// Pure, so the mapping is tested without a browser; view-toolbar.js acts.
+// keys.js — the reading view's keyboard shortcuts: which key does what.
+// Pure, so the mapping is tested without a browser; the toolbar and its panels act.
 
 /** The shortcuts, in the order the help popover lists them. */
 export const shortcuts = [

@@ -1,4 +1,4 @@
-// view-markdown.js — the story as Markdown (CommonMark plus GFM tables and
+// markdown.js — the story as Markdown (CommonMark plus GFM tables and
 // strikethrough), for "Copy as Markdown".
 //
 // Why our own converter and not turndown (or html-to-markdown in the Go

@@ -1,4 +1,4 @@
-// view-removed.js — the "Removed (N)" drawer: every block the cleaner took
+// removed.js — the "Removed (N)" drawer: every block the cleaner took
 // out (rule and text), and "Restore" for blocks removed from inside the
 // story, which puts the block back where its anchor is.
 //
@@ -7,7 +7,7 @@
 // the story carry sanitized `html` and the id of an empty
 // <span id="cr--rm-N"> left at their place in article.content; page clutter
 // removed before the story was found has neither and cannot be restored.
-// view-restore.js parses the html by the story's own safe path
+// restore.js parses the html by the story's own safe path
 // (storyFragment, never innerHTML) and places it.
 
 import { restorable, restoreAt, takeBack } from './restore.js';

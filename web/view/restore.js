@@ -1,4 +1,4 @@
-// view-restore.js — putting a removed block back into the story: parsed
+// restore.js — putting a removed block back into the story: parsed
 // by the story's own safe path, and placed where its anchor (the empty
 // <span id="cr--rm-N"> the cleaner left) says, in valid structure. Used by
 // the Removed drawer on the live story and by the Markdown export on an
@@ -68,7 +68,7 @@ export function takeBack(content, i) {
  * in the page's order among blocks restored next to them before; removed is
  * the article's removed list, which names each block's anchor. in the page's order
  * Items and rows whose anchor sits inside a neighbouring item or row (see
- * view-content.js's settleAnchors and the cleaner's table anchors) go
+ * content.js's settleAnchors and the cleaner's table anchors) go
  * beside it, so a list never holds an item
  * within an item; items whose list was dropped get it back, one list for
  * all of its items.

@@ -1,4 +1,4 @@
-// view-speech.js — read aloud with the browser's own speechSynthesis: no
+// speech.js — read aloud with the browser's own speechSynthesis: no
 // remote voice, nothing leaves the machine. The story is spoken one
 // sentence per utterance (Chromium cuts long utterances short, and a
 // sentence is the unit that is highlighted); pausing cancels and resuming

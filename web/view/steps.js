@@ -1,4 +1,4 @@
-// view-steps.js — long work in the page done in steps, so the page keeps
+// steps.js — long work in the page done in steps, so the page keeps
 // answering input, scrolling and Escape while a very long story is built.
 //
 // The work is written once, as a generator that yields between small units

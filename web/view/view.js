@@ -21,7 +21,7 @@
 // mountView gives the container class "cr-view" and fills it with the
 // toolbar (type, theme, read aloud, removed, export, help) and the article.
 // `article` is what cleanread.js's clean() resolves with. A very long story
-// is built in steps (view-steps.js) and put in the page in batches, its
+// is built in steps (steps.js) and put in the page in batches, its
 // header and first part first, so the page keeps answering input, scrolling
 // and Escape; mountView resolves once all of it is in place.
 //

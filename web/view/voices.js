@@ -1,4 +1,4 @@
-// view-voices.js — whether this browser can read aloud at all. A browser
+// voices.js — whether this browser can read aloud at all. A browser
 // may have speechSynthesis and no voice (headless browsers, a Linux desktop
 // without a speech engine): speaking then does nothing and says nothing, so
 // the view must know before it offers to read. Voices are often listed only
