@@ -18,9 +18,9 @@
 
 import { init, clean } from '../../engine/cleanread.js';
 import { mountView } from '../../view/view.js';
-import { sentenceFor } from '../kit/messages.js';
-import { readHTMLFile } from './file-text.js';
+import { createStatus } from '../kit/status.js';
 import { startProgress } from '../kit/progress.js';
+import { readHTMLFile } from './file-text.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -38,6 +38,12 @@ const ui = {
   stats: $('stats'),
   view: $('view'),
 };
+const { setState, setStatus, showError, hideError, fail } = createStatus({
+  status: ui.status,
+  box: ui.error,
+  text: ui.errorSentence,
+  detail: ui.errorDetail,
+});
 
 const settings = readSettings(new URLSearchParams(location.search));
 const sampleURL = new URL('sample.html', location.href).href;
@@ -87,7 +93,7 @@ function startCleaner() {
 }
 
 // offerBookmarklet builds the bookmarklet for this origin from
-// bookmarklet.min.js (made by build.sh from web/bookmarklet.js) and offers it
+// bookmarklet.min.js (built from shells/bookmarklet/bookmarklet.js) and offers it
 // as a link to drag to the bookmarks bar.
 async function offerBookmarklet() {
   const link = $('bookmarklet');
@@ -237,10 +243,8 @@ async function runClean({ reveal = true } = {}) {
     ui.view.replaceChildren();
     ui.view.hidden = true;
     ui.stats.hidden = true;
-    showError(err);
     progress?.stop();
-    setStatus('Cleaning failed.');
-    setState('error');
+    fail(err, 'Cleaning failed.');
   } finally {
     ui.clean.disabled = false;
     busy = false;
@@ -257,27 +261,6 @@ function showStats(article, ms) {
     `${article.wordCount.toLocaleString()} words`,
   ].join(' · ');
   ui.stats.hidden = false;
-}
-
-function showError(err) {
-  const code = err?.code ?? 'internal';
-  document.body.dataset.errorCode = code;
-  ui.errorSentence.textContent = sentenceFor(code);
-  ui.errorDetail.textContent = `${code}: ${err?.message ?? String(err)}`;
-  ui.error.hidden = false;
-}
-
-function hideError() {
-  ui.error.hidden = true;
-  delete document.body.dataset.errorCode;
-}
-
-function setState(state) {
-  document.body.dataset.state = state;
-}
-
-function setStatus(text) {
-  ui.status.textContent = text;
 }
 
 // sizeNote is " (N MB)" for a page of a megabyte or more, so a long wait

@@ -34,8 +34,7 @@
 
 import { init, clean } from '../../engine/cleanread.js';
 import { mountView, chromeStorageAdapter } from '../../view/view.js';
-import { sentenceFor } from '../kit/messages.js';
-import { arrival } from '../kit/arrival.js';
+import { sentence, isArrival } from '../kit/messages.js';
 import { startProgress } from '../kit/progress.js';
 
 /** How long the reader waits for the bookmarklet's message. */
@@ -312,10 +311,8 @@ function fail(err, { keepView = false } = {}) {
   const code = err?.code ?? 'internal';
   if (err?.message) console.info('cleanread:', code, err.message);
   document.body.dataset.errorCode = code;
-  const known = Object.hasOwn(arrival, code);
-  let sentence = known ? arrival[code] : sentenceFor(code);
-  if (code === 'selection_short') sentence = 'The selection is too short to read as an article. Select more of the story, or read the whole page.';
-  ui.messageText.textContent = sentence;
+  const known = isArrival(code);
+  ui.messageText.textContent = sentence(code);
   // The paste fallback helps whenever the page itself did not arrive.
   ui.messageHelp.hidden = inExtension || !known;
   ui.message.hidden = false;
