@@ -50,7 +50,7 @@ var webScripts = []script{
 	{in: "shells/demo/demo.js", out: "demo.js", kind: module,
 		why: "the demo page: paste, drop or the sample"},
 	{in: "shells/reader/read.js", out: "read.js", kind: module,
-		why: "the reader window the bookmarklet opens, and the extension's reader tab"},
+		why: "the reader window the bookmarklet opens"},
 	{in: "view/settings-boot.classic.js", out: "settings-boot.js", kind: asIs,
 		why: "applies stored view settings in <head>, before first paint"},
 	{in: "shells/bookmarklet/bookmarklet.js", out: "bookmarklet.min.js", kind: classic,
@@ -65,6 +65,8 @@ var webScripts = []script{
 var extensionScripts = []script{
 	{in: "shells/extension/popup.js", out: "popup.js", kind: module,
 		why: "the toolbar popup"},
+	{in: "shells/extension/reader-tab.js", out: "reader-tab.js", kind: module,
+		why: "the reader tab, which shows what the popup or the shortcut stored, cleaned in the shared engine"},
 	{in: "shells/extension/background.js", out: "background.js", kind: classic, extern: []string{"./engine-host.js"},
 		why: "Chromium's service worker and Firefox's background page; Firefox loads engine-host.js from it"},
 	{in: "shells/extension/offscreen.js", out: "offscreen.js", kind: module,

@@ -45,7 +45,6 @@ var extensionFiles = []file{
 
 // sharedFiles are taken from dist/web, as built there.
 var sharedFiles = []file{
-	{in: "read.js", out: "read.js", why: "the reader tab"},
 	{in: "read.css", out: "read.css", why: "the reader tab"},
 	{in: "view.css", out: "view.css", why: "the reading view in the popup and the reader tab"},
 	{in: "print.css", out: "print.css", why: "printing from the reader tab"},
@@ -98,7 +97,7 @@ func (c *config) buildExtension(b browser, stage string) error {
 	}
 	// The reader tab cleans in the shared engine, warm from the popup, and
 	// never loads the wasm itself: its page preloads nothing.
-	if err := c.renderPage(page{in: "shells/reader/read.html", out: "read.html"}, dir, pageData{}); err != nil {
+	if err := c.renderPage(page{in: "shells/reader/read.html", out: "read.html"}, dir, pageData{ReaderTab: true}); err != nil {
 		return err
 	}
 	if err := c.writeManifest(b, dir); err != nil {

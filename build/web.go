@@ -21,6 +21,9 @@ type pageData struct {
 	// where the page never loads the wasm itself (the extension's reader
 	// tab cleans in the shared engine).
 	WasmURL string
+	// ReaderTab makes read.html the extension's reader tab: its own
+	// script, and no paste fallback, since the extension has no demo page.
+	ReaderTab bool
 }
 
 // webPages are the pages of dist/web.

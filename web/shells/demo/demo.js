@@ -10,17 +10,14 @@
 //   data-removed    how many blocks the last clean removed
 //   data-error-code the code of the last error
 //
-// Options in the page URL's query, for tests and troubleshooting:
-//   ?timeoutMs=N  the whole time limit for one clean (default: 20 s plus an
-//                 allowance for the page's size); ?timeoutMs=1 shows the timeout path
-//   ?maxBytes=N   largest input accepted (default 16 MiB), to show "too large" cheaply
-//   ?autoclean=0  load the sample but do not clean it
+// The query parameters the browser tests use are read in test-hooks.js.
 
 import { init, clean } from '../../engine/cleanread.js';
 import { mountView } from '../../view/view.js';
-import { sentenceFor } from '../kit/messages.js';
-import { readHTMLFile } from './file-text.js';
+import { createStatus } from '../kit/status.js';
 import { startProgress } from '../kit/progress.js';
+import { readHTMLFile } from './file-text.js';
+import { testHooks } from './test-hooks.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -38,8 +35,14 @@ const ui = {
   stats: $('stats'),
   view: $('view'),
 };
+const { setState, setStatus, showError, hideError, fail } = createStatus({
+  status: ui.status,
+  box: ui.error,
+  text: ui.errorSentence,
+  detail: ui.errorDetail,
+});
 
-const settings = readSettings(new URLSearchParams(location.search));
+const hooks = testHooks(location.search);
 const sampleURL = new URL('sample.html', location.href).href;
 let busy = false;
 let view = null; // the mounted reading view
@@ -47,20 +50,8 @@ let pageNamedURL = ''; // the address a page named for itself, filled into the f
 let loaded = startCleaner();
 
 wireEvents();
-loadSample({ autoclean: settings.autoclean });
+loadSample({ autoclean: hooks.autoclean });
 offerBookmarklet();
-
-function readSettings(params) {
-  const positive = (name) => {
-    const n = Number(params.get(name));
-    return params.has(name) && Number.isFinite(n) && n > 0 ? n : undefined;
-  };
-  return {
-    timeoutMs: positive('timeoutMs'),
-    maxBytes: positive('maxBytes'),
-    autoclean: params.get('autoclean') !== '0',
-  };
-}
 
 // startCleaner loads the wasm, showing the elapsed time until it is ready.
 function startCleaner() {
@@ -87,7 +78,7 @@ function startCleaner() {
 }
 
 // offerBookmarklet builds the bookmarklet for this origin from
-// bookmarklet.min.js (made by build.sh from web/bookmarklet.js) and offers it
+// bookmarklet.min.js (built from shells/bookmarklet/bookmarklet.js) and offers it
 // as a link to drag to the bookmarks bar.
 async function offerBookmarklet() {
   const link = $('bookmarklet');
@@ -210,8 +201,8 @@ async function runClean({ reveal = true } = {}) {
     const start = performance.now();
     const article = await clean(html, {
       url: ui.url.value.trim() || undefined,
-      maxBytes: settings.maxBytes,
-      timeoutMs: settings.timeoutMs,
+      maxBytes: hooks.maxBytes,
+      timeoutMs: hooks.timeoutMs,
     });
     const ms = performance.now() - start;
     fillAddressFromPage(article);
@@ -237,10 +228,8 @@ async function runClean({ reveal = true } = {}) {
     ui.view.replaceChildren();
     ui.view.hidden = true;
     ui.stats.hidden = true;
-    showError(err);
     progress?.stop();
-    setStatus('Cleaning failed.');
-    setState('error');
+    fail(err, 'Cleaning failed.');
   } finally {
     ui.clean.disabled = false;
     busy = false;
@@ -257,27 +246,6 @@ function showStats(article, ms) {
     `${article.wordCount.toLocaleString()} words`,
   ].join(' · ');
   ui.stats.hidden = false;
-}
-
-function showError(err) {
-  const code = err?.code ?? 'internal';
-  document.body.dataset.errorCode = code;
-  ui.errorSentence.textContent = sentenceFor(code);
-  ui.errorDetail.textContent = `${code}: ${err?.message ?? String(err)}`;
-  ui.error.hidden = false;
-}
-
-function hideError() {
-  ui.error.hidden = true;
-  delete document.body.dataset.errorCode;
-}
-
-function setState(state) {
-  document.body.dataset.state = state;
-}
-
-function setStatus(text) {
-  ui.status.textContent = text;
 }
 
 // sizeNote is " (N MB)" for a page of a megabyte or more, so a long wait

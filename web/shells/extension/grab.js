@@ -4,7 +4,7 @@
 //
 // Reading a tab needs the activeTab grant that a click on the toolbar button
 // or the keyboard shortcut gives; there are no host permissions. Errors are
-// thrown as {code, message}; the codes have sentences in read.js and popup.js.
+// thrown as {code, message}; the codes have sentences in kit/messages.js.
 export const grab = (function () {
   var api = globalThis.browser || globalThis.chrome;
   // Pages no extension may read, whatever its permissions.

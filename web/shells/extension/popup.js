@@ -13,13 +13,14 @@
 import { connect } from './engine-link.js';
 import { grab } from './grab.js';
 import { renderArticleInSteps } from '../../view/view.js';
-import { sentenceFor } from '../kit/messages.js';
-import { arrival } from '../kit/arrival.js';
+import { createStatus } from '../kit/status.js';
+import { httpURL } from '../kit/urls.js';
 import { startProgress } from '../kit/progress.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 const ui = { status: $('status'), open: $('open'), message: $('message'), view: $('view') };
+const status = createStatus({ status: ui.status, box: ui.message });
 
 const engine = connect(); // before the page is read: it loads meanwhile
 let tab = null;
@@ -33,7 +34,7 @@ async function main() {
   try {
     [tab] = await api.tabs.query({ active: true, currentWindow: true });
     page = await grab.snapshot(tab);
-    setState('cleaning');
+    status.setState('cleaning');
     progress = startProgress(ui.status, 'Loading the cleaner');
     await engine.start();
     progress.step('Cleaning the page');
@@ -50,7 +51,7 @@ async function main() {
     progress.done(`${removed} ${removed === 1 ? 'block' : 'blocks'} removed · ${(article.wordCount ?? 0).toLocaleString()} words`);
     progress = null;
     ui.open.hidden = false;
-    setState('done');
+    status.setState('done');
   } catch (err) {
     fail(err);
   }
@@ -68,27 +69,10 @@ ui.open.addEventListener('click', async () => {
   }
 });
 
+// fail shows the sentence for err in place of the status line, which has
+// nothing more to say.
 function fail(err) {
-  const code = err?.code ?? 'internal';
-  if (err?.message) console.info('cleanread:', code, err.message);
-  document.body.dataset.errorCode = code;
-  ui.message.textContent = Object.hasOwn(arrival, code) ? arrival[code] : sentenceFor(code);
-  ui.message.hidden = false;
   progress?.stop();
   progress = null;
-  setStatus('');
-  setState('error');
-}
-
-function httpURL(s) {
-  return /^https?:\/\//i.test(s ?? '') ? s : undefined;
-}
-
-function setState(state) {
-  document.body.dataset.state = state;
-}
-
-function setStatus(text) {
-  ui.status.textContent = text;
-  ui.status.hidden = text === '';
+  status.fail(err, '');
 }

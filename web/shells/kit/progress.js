@@ -1,4 +1,4 @@
-// view-progress.js — long work made visible. Every shell shows the same
+// progress.js — long work made visible. Every shell shows the same
 // indicator: a moving bar with what is happening ("Loading the cleaner",
 // "Cleaning the page") once a step has run past a short delay, so quick work
 // never flickers, and the time taken when it is done.
