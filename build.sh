@@ -206,31 +206,18 @@ cmd_serve() {
   exec "$DIST/cleanread" serve -addr "$addr"
 }
 
-# ensure_chromium makes sure the browser tests have Debian's chromium: it
-# installs it when running as root, and otherwise fails saying how.
+# ensure_chromium and ensure_firefox check that the browser tests have their
+# browsers, and otherwise fail saying how to install them. build.sh installs
+# no system packages: .ci/run does that on a fresh CI machine. Firefox is
+# driven over WebDriver BiDi, so no geckodriver is needed.
 ensure_chromium() {
   [[ -x $CHROMIUM ]] && return
-  if [[ $CHROMIUM == /usr/bin/chromium && $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
-    say "chromium is missing: installing it with apt-get (needed by the browser tests)"
-    apt-get update && apt-get install -y chromium
-    [[ -x $CHROMIUM ]] || die "apt-get ran but $CHROMIUM is still missing"
-    return
-  fi
-  die "the browser tests need Chromium at $CHROMIUM. Install it with: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM=/path/to/chromium)"
+  die "the browser tests need Chromium at $CHROMIUM. Install it (Debian: sudo apt-get install -y chromium), or set CHROMIUM=/path/to/chromium"
 }
 
-# ensure_firefox makes sure the browser tests have Debian's firefox-esr, as
-# ensure_chromium does for chromium. The tests drive it over WebDriver BiDi,
-# so no geckodriver is needed.
 ensure_firefox() {
   [[ -x $FIREFOX ]] && return
-  if [[ $FIREFOX == /usr/bin/firefox-esr && $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
-    say "firefox-esr is missing: installing it with apt-get (needed by the browser tests)"
-    apt-get update && apt-get install -y firefox-esr
-    [[ -x $FIREFOX ]] || die "apt-get ran but $FIREFOX is still missing"
-    return
-  fi
-  die "the browser tests need Firefox at $FIREFOX. Install it with: sudo apt-get update && sudo apt-get install -y firefox-esr (or set FIREFOX=/path/to/firefox)"
+  die "the browser tests need Firefox at $FIREFOX. Install it (Debian: sudo apt-get install -y firefox-esr), or set FIREFOX=/path/to/firefox"
 }
 
 # ensure_axe installs axe-core (npm) into a cache for the reading view's
