@@ -220,17 +220,39 @@ ensure_firefox() {
   die "the browser tests need Firefox at $FIREFOX. Install it (Debian: sudo apt-get install -y firefox-esr), or set FIREFOX=/path/to/firefox"
 }
 
-# ensure_axe installs axe-core (npm) into a cache for the reading view's
-# accessibility tests; e2e injects its axe.min.js through DevTools (never shipped).
-AXE_VERSION=4.11.1
-AXE_DIR=${AXE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cleanread/axe-core}
-AXE_JS=$AXE_DIR/node_modules/axe-core/axe.min.js
-ensure_axe() {
-  [[ -f $AXE_JS ]] && return
-  need npm "Install npm (Debian: apt-get install -y npm): the accessibility tests use axe-core."
-  say "installing axe-core $AXE_VERSION into $AXE_DIR (npm)"
-  npm install --prefix "$AXE_DIR" --no-audit --no-fund --loglevel=error "axe-core@$AXE_VERSION" ||
-    die "installing axe-core failed; run: npm install --prefix $AXE_DIR axe-core@$AXE_VERSION"
+# The npm tools of the tests — web-ext (Firefox's add-on linter, for
+# lint_extension) and axe-core (injected by e2e into the reading view for its
+# accessibility checks; never shipped) — are pinned in tools/package.json
+# with tools/package-lock.json. ensure_tools installs them with npm ci into a
+# cache folder outside the repository named by the lockfile's hash, so a warm
+# machine installs nothing and a changed lockfile gets a fresh folder.
+TOOLS_LOCK=$ROOT/tools/package-lock.json
+TOOLS_CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/cleanread
+TOOLS_DIR=$TOOLS_CACHE/tools-$(sha256sum "$TOOLS_LOCK" | cut -c1-12)
+AXE_JS=$TOOLS_DIR/node_modules/axe-core/axe.min.js
+WEB_EXT=$TOOLS_DIR/node_modules/.bin/web-ext
+ensure_tools() {
+  # .installed is written last, so an interrupted install is done again.
+  [[ -f $TOOLS_DIR/.installed ]] && return
+  need npm "Install npm (Debian: apt-get install -y npm): the tests use web-ext and axe-core."
+  say "installing the test tools of tools/package-lock.json (web-ext, axe-core) into $TOOLS_DIR (npm ci)"
+  mkdir -p "$TOOLS_CACHE"
+  # Installed beside the final folder and renamed into place, so a build
+  # running at the same time never sees half a node_modules.
+  local tmp
+  tmp=$(mktemp -d "$TOOLS_DIR.XXXXXX")
+  cp "$ROOT/tools/package.json" "$TOOLS_LOCK" "$tmp/"
+  if ! npm ci --prefix "$tmp" --no-audit --no-fund --loglevel=error; then
+    rm -rf "$tmp"
+    die "installing the test tools failed; to retry by hand: npm ci --prefix tools"
+  fi
+  touch "$tmp/.installed"
+  if [[ -f $TOOLS_DIR/.installed ]]; then # another build got there first
+    rm -rf "$tmp"
+    return
+  fi
+  rm -rf "$TOOLS_DIR" # what an interrupted install left
+  mv -T "$tmp" "$TOOLS_DIR"
 }
 
 cmd_test() {
@@ -267,7 +289,7 @@ cmd_test() {
 
   lint_extension
 
-  ensure_axe
+  ensure_tools
   say "browser end-to-end tests (headless Chromium, then headless Firefox)"
   CHROMIUM=$CHROMIUM FIREFOX=$FIREFOX AXE_JS=$AXE_JS go -C e2e test -tags e2e -count=1 -timeout 12m ./...
   say "all tests passed"
@@ -277,26 +299,12 @@ cmd_test() {
 
 EXT_OUT=$DIST/extension
 EXT_FIREFOX_OUT=$DIST/extension-firefox
-WEB_EXT_VERSION=10.7.0
-WEB_EXT_DIR=${WEB_EXT_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cleanread/web-ext}
-
-# ensure_web_ext installs Mozilla's web-ext (a dev tool, npm) into a cache
-# folder outside the repository when it is missing.
-ensure_web_ext() {
-  [[ -x $WEB_EXT_DIR/node_modules/.bin/web-ext ]] && return
-  need npm "Install npm (Debian: apt-get install -y npm): web-ext lints the extension."
-  say "installing web-ext $WEB_EXT_VERSION into $WEB_EXT_DIR (npm)"
-  mkdir -p "$WEB_EXT_DIR"
-  npm install --prefix "$WEB_EXT_DIR" --no-audit --no-fund --loglevel=error "web-ext@$WEB_EXT_VERSION" ||
-    die "installing web-ext failed; run: npm install --prefix $WEB_EXT_DIR web-ext@$WEB_EXT_VERSION"
-}
-
 # lint_extension runs `web-ext lint` (Firefox's add-on linter) on
 # dist/extension-firefox; any error fails the tests, warnings are printed.
 lint_extension() {
-  ensure_web_ext
+  ensure_tools
   say "web-ext lint dist/extension-firefox"
-  "$WEB_EXT_DIR/node_modules/.bin/web-ext" lint --source-dir "$EXT_FIREFOX_OUT" --no-input
+  "$WEB_EXT" lint --source-dir "$EXT_FIREFOX_OUT" --no-input
 }
 
 # optimize_wasm runs binaryen's wasm-opt over the wasm when WASM_OPT is set
