@@ -66,102 +66,22 @@ build_web() {
   say "building the web app into dist/web (version $v)"
   rm -rf "$WEB_OUT"
   mkdir -p "$WEB_OUT"
-  local modflag=()
-  if wasm_modfile "$DIST/modpatch"; then
-    modflag=(-modfile "$DIST/modpatch/go.mod")
+  # The wasm compiles three dependencies with code only native callers need
+  # left out or made lazy, from patched copies the build program writes (the
+  # patches and why: build/modpatch.go). It prints the go.mod to build with,
+  # or nothing when a module no longer looks as a patch expects (it says
+  # which on stderr), and then the wasm is built from the modules as they are.
+  local modflag=() modfile
+  modfile=$(go -C build run . modpatch -root "$ROOT" -out "$DIST/modpatch") ||
+    die "patching the wasm's modules failed (go -C build run . modpatch)"
+  if [[ -n $modfile ]]; then
+    modflag=(-modfile "$modfile")
+  else
+    say "building the wasm from the modules unpatched"
   fi
   GOOS=js GOARCH=wasm go build "${modflag[@]}" -trimpath -ldflags="-s -w -X main.version=$v" -o "$WEB_OUT/cleanread.wasm" ./wasm
   [[ -z ${WASM_OPT:-} ]] || optimize_wasm "$WEB_OUT/cleanread.wasm"
   go -C build run . -root "$ROOT" -goroot "$goroot" -mode "${BUILD_MODE:-dev}"
-}
-
-# The wasm build compiles two dependencies with files left out that only
-# serve native callers, from copies of the module cache (nothing of it is
-# committed; the native build and every test use the modules untouched):
-#
-# - readability v2's readability.go holds only FromURL and three thin
-#   wrappers (FromReader, FromDocument, CheckDocument) that cleanread never
-#   calls. Its net/http import alone drags crypto/tls, x509 and math/big into
-#   the wasm through package initialisers.
-# - go-shiori/dom's parser.go holds Parse, which sniffs the charset of bytes
-#   (chardet, x/net/html/charset and with them every legacy encoding table
-#   and x/text/language), and FastParse. The copy keeps FastParse only, and
-#   readability's Parser.Parse (which cleanread never calls; it hands
-#   readability a parsed tree) reads UTF-8 through it. Browsers hand the wasm
-#   decoded text, so the tables are dead weight there: download, compile and
-#   package init.
-# - gorilla/css's scanner compiles its token regexps in an init function,
-#   the largest package init of the wasm after cleanread's own. It only
-#   tokenizes style attributes, which the reading policy never allows, so
-#   the copy compiles them on the first New instead (a sync.Once).
-READABILITY_MOD=codeberg.org/readeck/go-readability/v2
-READABILITY_WRAPPERS='CheckDocument FromDocument FromReader FromURL RequestWith'
-DOM_MOD=github.com/go-shiori/dom
-DOM_PARSERS='FastParse Parse normalizeTextEncoding'
-CSS_MOD=github.com/gorilla/css
-
-# declared_names prints the top-level func and type names of a Go file.
-declared_names() {
-  grep -oE '^(func|type) [A-Za-z][A-Za-z0-9]*' "$1" | awk '{print $2}' | sort | xargs
-}
-
-# module_copy copies module $1 from the module cache to $2, writable.
-module_copy() {
-  local dir
-  dir=$(go list -m -f '{{.Dir}}' "$1") || return 1
-  cp -R "$dir" "$2"
-  chmod -R u+w "$2"
-}
-
-# wasm_modfile writes, under $1, the patched copies described above and a
-# go.mod that replaces the modules with them; the wasm build uses it through
-# -modfile. When a file no longer holds just the names expected (a new
-# release), it says so and returns 1, and the wasm is built from the modules
-# as they are.
-wasm_modfile() {
-  local out=$1 names
-  rm -rf "$out"
-  mkdir -p "$out"
-  module_copy "$READABILITY_MOD" "$out/readability" || return 1
-  module_copy "$DOM_MOD" "$out/dom" || return 1
-  module_copy "$CSS_MOD" "$out/css" || return 1
-  names=$(declared_names "$out/readability/readability.go")
-  if [[ $names != "$READABILITY_WRAPPERS" ]]; then
-    say "note: $READABILITY_MOD's readability.go declares '$names', not the wrappers expected; the wasm keeps net/http"
-    return 1
-  fi
-  names=$(declared_names "$out/dom/parser.go")
-  if [[ $names != "$DOM_PARSERS" || $(grep -c 'dom\.Parse(' "$out/readability/parser-parse.go") != 1 ]]; then
-    say "note: $DOM_MOD's parser.go declares '$names', or readability calls dom.Parse elsewhere; the wasm keeps the charset tables"
-    return 1
-  fi
-  local scanner=$out/css/scanner/scanner.go
-  if [[ $(grep -c '^func init() {$' "$scanner") != 1 || $(grep -c '^func New(input string) \*Scanner {$' "$scanner") != 1 ]]; then
-    say "note: $CSS_MOD's scanner.go no longer has one init and one New as expected; the wasm compiles its regexps at start-up"
-    return 1
-  fi
-  printf '%s\n' '// Package readability, as cleanread'"'"'s wasm build compiles it: see wasm_modfile in build.sh.' \
-    'package readability' >"$out/readability/readability.go"
-  sed -i 's/dom\.Parse(/dom.FastParse(/' "$out/readability/parser-parse.go"
-  cat >"$out/dom/parser.go" <<'GO'
-// Package dom, as cleanread's wasm build compiles it: see wasm_modfile in build.sh.
-package dom
-
-import (
-	"io"
-
-	"golang.org/x/net/html"
-)
-
-// FastParse parses UTF-8 HTML from r.
-func FastParse(r io.Reader) (*html.Node, error) { return html.Parse(r) }
-GO
-  sed -i -e 's/^func init() {$/var compileOnce sync.Once\n\nfunc compileMatchers() {/' \
-    -e 's/^func New(input string) \*Scanner {$/&\n\tcompileOnce.Do(compileMatchers)/' \
-    -e 's/^import ($/&\n\t"sync"/' "$scanner"
-  cp go.mod "$out/go.mod"
-  cp go.sum "$out/go.sum"
-  printf '\nreplace %s => %s\n' "$READABILITY_MOD" "$out/readability" "$DOM_MOD" "$out/dom" "$CSS_MOD" "$out/css" >>"$out/go.mod"
 }
 
 build_cli() {
