@@ -66,102 +66,22 @@ build_web() {
   say "building the web app into dist/web (version $v)"
   rm -rf "$WEB_OUT"
   mkdir -p "$WEB_OUT"
-  local modflag=()
-  if wasm_modfile "$DIST/modpatch"; then
-    modflag=(-modfile "$DIST/modpatch/go.mod")
+  # The wasm compiles three dependencies with code only native callers need
+  # left out or made lazy, from patched copies the build program writes (the
+  # patches and why: build/modpatch.go). It prints the go.mod to build with,
+  # or nothing when a module no longer looks as a patch expects (it says
+  # which on stderr), and then the wasm is built from the modules as they are.
+  local modflag=() modfile
+  modfile=$(go -C build run . modpatch -root "$ROOT" -out "$DIST/modpatch") ||
+    die "patching the wasm's modules failed (go -C build run . modpatch)"
+  if [[ -n $modfile ]]; then
+    modflag=(-modfile "$modfile")
+  else
+    say "building the wasm from the modules unpatched"
   fi
   GOOS=js GOARCH=wasm go build "${modflag[@]}" -trimpath -ldflags="-s -w -X main.version=$v" -o "$WEB_OUT/cleanread.wasm" ./wasm
   [[ -z ${WASM_OPT:-} ]] || optimize_wasm "$WEB_OUT/cleanread.wasm"
   go -C build run . -root "$ROOT" -goroot "$goroot" -mode "${BUILD_MODE:-dev}"
-}
-
-# The wasm build compiles two dependencies with files left out that only
-# serve native callers, from copies of the module cache (nothing of it is
-# committed; the native build and every test use the modules untouched):
-#
-# - readability v2's readability.go holds only FromURL and three thin
-#   wrappers (FromReader, FromDocument, CheckDocument) that cleanread never
-#   calls. Its net/http import alone drags crypto/tls, x509 and math/big into
-#   the wasm through package initialisers.
-# - go-shiori/dom's parser.go holds Parse, which sniffs the charset of bytes
-#   (chardet, x/net/html/charset and with them every legacy encoding table
-#   and x/text/language), and FastParse. The copy keeps FastParse only, and
-#   readability's Parser.Parse (which cleanread never calls; it hands
-#   readability a parsed tree) reads UTF-8 through it. Browsers hand the wasm
-#   decoded text, so the tables are dead weight there: download, compile and
-#   package init.
-# - gorilla/css's scanner compiles its token regexps in an init function,
-#   the largest package init of the wasm after cleanread's own. It only
-#   tokenizes style attributes, which the reading policy never allows, so
-#   the copy compiles them on the first New instead (a sync.Once).
-READABILITY_MOD=codeberg.org/readeck/go-readability/v2
-READABILITY_WRAPPERS='CheckDocument FromDocument FromReader FromURL RequestWith'
-DOM_MOD=github.com/go-shiori/dom
-DOM_PARSERS='FastParse Parse normalizeTextEncoding'
-CSS_MOD=github.com/gorilla/css
-
-# declared_names prints the top-level func and type names of a Go file.
-declared_names() {
-  grep -oE '^(func|type) [A-Za-z][A-Za-z0-9]*' "$1" | awk '{print $2}' | sort | xargs
-}
-
-# module_copy copies module $1 from the module cache to $2, writable.
-module_copy() {
-  local dir
-  dir=$(go list -m -f '{{.Dir}}' "$1") || return 1
-  cp -R "$dir" "$2"
-  chmod -R u+w "$2"
-}
-
-# wasm_modfile writes, under $1, the patched copies described above and a
-# go.mod that replaces the modules with them; the wasm build uses it through
-# -modfile. When a file no longer holds just the names expected (a new
-# release), it says so and returns 1, and the wasm is built from the modules
-# as they are.
-wasm_modfile() {
-  local out=$1 names
-  rm -rf "$out"
-  mkdir -p "$out"
-  module_copy "$READABILITY_MOD" "$out/readability" || return 1
-  module_copy "$DOM_MOD" "$out/dom" || return 1
-  module_copy "$CSS_MOD" "$out/css" || return 1
-  names=$(declared_names "$out/readability/readability.go")
-  if [[ $names != "$READABILITY_WRAPPERS" ]]; then
-    say "note: $READABILITY_MOD's readability.go declares '$names', not the wrappers expected; the wasm keeps net/http"
-    return 1
-  fi
-  names=$(declared_names "$out/dom/parser.go")
-  if [[ $names != "$DOM_PARSERS" || $(grep -c 'dom\.Parse(' "$out/readability/parser-parse.go") != 1 ]]; then
-    say "note: $DOM_MOD's parser.go declares '$names', or readability calls dom.Parse elsewhere; the wasm keeps the charset tables"
-    return 1
-  fi
-  local scanner=$out/css/scanner/scanner.go
-  if [[ $(grep -c '^func init() {$' "$scanner") != 1 || $(grep -c '^func New(input string) \*Scanner {$' "$scanner") != 1 ]]; then
-    say "note: $CSS_MOD's scanner.go no longer has one init and one New as expected; the wasm compiles its regexps at start-up"
-    return 1
-  fi
-  printf '%s\n' '// Package readability, as cleanread'"'"'s wasm build compiles it: see wasm_modfile in build.sh.' \
-    'package readability' >"$out/readability/readability.go"
-  sed -i 's/dom\.Parse(/dom.FastParse(/' "$out/readability/parser-parse.go"
-  cat >"$out/dom/parser.go" <<'GO'
-// Package dom, as cleanread's wasm build compiles it: see wasm_modfile in build.sh.
-package dom
-
-import (
-	"io"
-
-	"golang.org/x/net/html"
-)
-
-// FastParse parses UTF-8 HTML from r.
-func FastParse(r io.Reader) (*html.Node, error) { return html.Parse(r) }
-GO
-  sed -i -e 's/^func init() {$/var compileOnce sync.Once\n\nfunc compileMatchers() {/' \
-    -e 's/^func New(input string) \*Scanner {$/&\n\tcompileOnce.Do(compileMatchers)/' \
-    -e 's/^import ($/&\n\t"sync"/' "$scanner"
-  cp go.mod "$out/go.mod"
-  cp go.sum "$out/go.sum"
-  printf '\nreplace %s => %s\n' "$READABILITY_MOD" "$out/readability" "$DOM_MOD" "$out/dom" "$CSS_MOD" "$out/css" >>"$out/go.mod"
 }
 
 build_cli() {
@@ -206,44 +126,53 @@ cmd_serve() {
   exec "$DIST/cleanread" serve -addr "$addr"
 }
 
-# ensure_chromium makes sure the browser tests have Debian's chromium: it
-# installs it when running as root, and otherwise fails saying how.
+# ensure_chromium and ensure_firefox check that the browser tests have their
+# browsers, and otherwise fail saying how to install them. build.sh installs
+# no system packages: .ci/run does that on a fresh CI machine. Firefox is
+# driven over WebDriver BiDi, so no geckodriver is needed.
 ensure_chromium() {
   [[ -x $CHROMIUM ]] && return
-  if [[ $CHROMIUM == /usr/bin/chromium && $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
-    say "chromium is missing: installing it with apt-get (needed by the browser tests)"
-    apt-get update && apt-get install -y chromium
-    [[ -x $CHROMIUM ]] || die "apt-get ran but $CHROMIUM is still missing"
-    return
-  fi
-  die "the browser tests need Chromium at $CHROMIUM. Install it with: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM=/path/to/chromium)"
+  die "the browser tests need Chromium at $CHROMIUM. Install it (Debian: sudo apt-get install -y chromium), or set CHROMIUM=/path/to/chromium"
 }
 
-# ensure_firefox makes sure the browser tests have Debian's firefox-esr, as
-# ensure_chromium does for chromium. The tests drive it over WebDriver BiDi,
-# so no geckodriver is needed.
 ensure_firefox() {
   [[ -x $FIREFOX ]] && return
-  if [[ $FIREFOX == /usr/bin/firefox-esr && $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
-    say "firefox-esr is missing: installing it with apt-get (needed by the browser tests)"
-    apt-get update && apt-get install -y firefox-esr
-    [[ -x $FIREFOX ]] || die "apt-get ran but $FIREFOX is still missing"
-    return
-  fi
-  die "the browser tests need Firefox at $FIREFOX. Install it with: sudo apt-get update && sudo apt-get install -y firefox-esr (or set FIREFOX=/path/to/firefox)"
+  die "the browser tests need Firefox at $FIREFOX. Install it (Debian: sudo apt-get install -y firefox-esr), or set FIREFOX=/path/to/firefox"
 }
 
-# ensure_axe installs axe-core (npm) into a cache for the reading view's
-# accessibility tests; e2e injects its axe.min.js through DevTools (never shipped).
-AXE_VERSION=4.11.1
-AXE_DIR=${AXE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cleanread/axe-core}
-AXE_JS=$AXE_DIR/node_modules/axe-core/axe.min.js
-ensure_axe() {
-  [[ -f $AXE_JS ]] && return
-  need npm "Install npm (Debian: apt-get install -y npm): the accessibility tests use axe-core."
-  say "installing axe-core $AXE_VERSION into $AXE_DIR (npm)"
-  npm install --prefix "$AXE_DIR" --no-audit --no-fund --loglevel=error "axe-core@$AXE_VERSION" ||
-    die "installing axe-core failed; run: npm install --prefix $AXE_DIR axe-core@$AXE_VERSION"
+# The npm tools of the tests — web-ext (Firefox's add-on linter, for
+# lint_extension) and axe-core (injected by e2e into the reading view for its
+# accessibility checks; never shipped) — are pinned in tools/package.json
+# with tools/package-lock.json. ensure_tools installs them with npm ci into a
+# cache folder outside the repository named by the lockfile's hash, so a warm
+# machine installs nothing and a changed lockfile gets a fresh folder.
+TOOLS_LOCK=$ROOT/tools/package-lock.json
+TOOLS_CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/cleanread
+TOOLS_DIR=$TOOLS_CACHE/tools-$(sha256sum "$TOOLS_LOCK" | cut -c1-12)
+AXE_JS=$TOOLS_DIR/node_modules/axe-core/axe.min.js
+WEB_EXT=$TOOLS_DIR/node_modules/.bin/web-ext
+ensure_tools() {
+  # .installed is written last, so an interrupted install is done again.
+  [[ -f $TOOLS_DIR/.installed ]] && return
+  need npm "Install npm (Debian: apt-get install -y npm): the tests use web-ext and axe-core."
+  say "installing the test tools of tools/package-lock.json (web-ext, axe-core) into $TOOLS_DIR (npm ci)"
+  mkdir -p "$TOOLS_CACHE"
+  # Installed beside the final folder and renamed into place, so a build
+  # running at the same time never sees half a node_modules.
+  local tmp
+  tmp=$(mktemp -d "$TOOLS_DIR.XXXXXX")
+  cp "$ROOT/tools/package.json" "$TOOLS_LOCK" "$tmp/"
+  if ! npm ci --prefix "$tmp" --no-audit --no-fund --loglevel=error; then
+    rm -rf "$tmp"
+    die "installing the test tools failed; to retry by hand: npm ci --prefix tools"
+  fi
+  touch "$tmp/.installed"
+  if [[ -f $TOOLS_DIR/.installed ]]; then # another build got there first
+    rm -rf "$tmp"
+    return
+  fi
+  rm -rf "$TOOLS_DIR" # what an interrupted install left
+  mv -T "$tmp" "$TOOLS_DIR"
 }
 
 cmd_test() {
@@ -260,12 +189,15 @@ cmd_test() {
 
   say "go vet (host and js/wasm)"
   go vet ./...
-  go vet -tags e2e ./e2e/
+  go -C e2e vet -tags e2e ./...
+  go -C bench vet ./...
   go -C build vet .
   GOOS=js GOARCH=wasm go vet ./wasm/...
 
-  say "go test (host)"
+  say "go test (host; the bench and build programs' unit tests)"
   go test ./...
+  go -C bench test ./...
+  go -C build test ./...
 
   say "go test -race ./reader/"
   go test -race ./reader/
@@ -278,9 +210,9 @@ cmd_test() {
 
   lint_extension
 
-  ensure_axe
+  ensure_tools
   say "browser end-to-end tests (headless Chromium, then headless Firefox)"
-  CHROMIUM=$CHROMIUM FIREFOX=$FIREFOX AXE_JS=$AXE_JS go test -tags e2e -count=1 -timeout 12m ./e2e/
+  CHROMIUM=$CHROMIUM FIREFOX=$FIREFOX AXE_JS=$AXE_JS go -C e2e test -tags e2e -count=1 -timeout 12m ./...
   say "all tests passed"
 }
 
@@ -288,26 +220,12 @@ cmd_test() {
 
 EXT_OUT=$DIST/extension
 EXT_FIREFOX_OUT=$DIST/extension-firefox
-WEB_EXT_VERSION=10.7.0
-WEB_EXT_DIR=${WEB_EXT_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cleanread/web-ext}
-
-# ensure_web_ext installs Mozilla's web-ext (a dev tool, npm) into a cache
-# folder outside the repository when it is missing.
-ensure_web_ext() {
-  [[ -x $WEB_EXT_DIR/node_modules/.bin/web-ext ]] && return
-  need npm "Install npm (Debian: apt-get install -y npm): web-ext lints the extension."
-  say "installing web-ext $WEB_EXT_VERSION into $WEB_EXT_DIR (npm)"
-  mkdir -p "$WEB_EXT_DIR"
-  npm install --prefix "$WEB_EXT_DIR" --no-audit --no-fund --loglevel=error "web-ext@$WEB_EXT_VERSION" ||
-    die "installing web-ext failed; run: npm install --prefix $WEB_EXT_DIR web-ext@$WEB_EXT_VERSION"
-}
-
 # lint_extension runs `web-ext lint` (Firefox's add-on linter) on
 # dist/extension-firefox; any error fails the tests, warnings are printed.
 lint_extension() {
-  ensure_web_ext
+  ensure_tools
   say "web-ext lint dist/extension-firefox"
-  "$WEB_EXT_DIR/node_modules/.bin/web-ext" lint --source-dir "$EXT_FIREFOX_OUT" --no-input
+  "$WEB_EXT" lint --source-dir "$EXT_FIREFOX_OUT" --no-input
 }
 
 # optimize_wasm runs binaryen's wasm-opt over the wasm when WASM_OPT is set
@@ -344,7 +262,11 @@ cmd_bench() {
   # with the wasm compressed as a release would ship it.
   BUILD_MODE=release build_web
   say "in-browser benchmark (headless Chromium): cleanread vs Readability.js + DOMPurify"
-  CHROMIUM=$CHROMIUM go run ./bench -gobench bench/out/go-bench.txt "$@"
+  # bench is its own module (chromedp stays out of the library's graph);
+  # it is built there and run from here, since its default paths (dist/web,
+  # bench/www, bench/out) are relative to the repository root.
+  go -C bench build -o out/bench .
+  CHROMIUM=$CHROMIUM bench/out/bench -gobench bench/out/go-bench.txt "$@"
 }
 
 cmd_fuzz() {

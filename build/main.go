@@ -7,6 +7,11 @@
 //
 //	go -C build run . -root .. -mode dev
 //
+// and, before compiling the wasm, its modpatch subcommand, which writes the
+// patched dependencies the wasm is built from (see modpatch.go):
+//
+//	go -C build run . modpatch -root .. -out ../dist/modpatch
+//
 // Nothing here edits a built file: the content-hashed wasm URL reaches the
 // scripts through esbuild's Define and the pages through html/template.
 // The program lives in a module of its own, so that esbuild is a dependency
@@ -26,7 +31,13 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stderr); err != nil {
+	var err error
+	if len(os.Args) > 1 && os.Args[1] == "modpatch" {
+		err = runModpatch(os.Args[2:], os.Stdout, os.Stderr)
+	} else {
+		err = run(os.Args[1:], os.Stderr)
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "build: %v\n", err)
 		os.Exit(1)
 	}

@@ -8,7 +8,11 @@
 // They carry the build tag e2e, so `go test ./...` leaves them out; run them
 // with `./build.sh test`, or after `./build.sh` with
 //
-//	go test -tags e2e -count=1 ./e2e/
+//	go -C e2e test -tags e2e -count=1 ./...
+//
+// e2e is a module of its own (cleanread/e2e, with replace cleanread => ../),
+// so chromedp is not in the library's module graph. The tests find dist/ and
+// web/ by paths relative to this folder, the working directory of go test.
 //
 // CHROMIUM and FIREFOX name the browser binaries (default /usr/bin/chromium
 // and /usr/bin/firefox-esr). A missing build or browser fails the tests;

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -633,17 +634,21 @@ func checkAxeOn(t *testing.T, tb *tab, root, what string) {
 	}
 }
 
-// axeSource reads axe.min.js from AXE_JS, or from the cache build.sh
-// installs it in. A missing axe-core fails the test: it is never skipped.
+// axeSource reads axe.min.js from AXE_JS, or from the cache folder build.sh
+// installs tools/package-lock.json in (named by the lockfile's hash). A
+// missing axe-core fails the test: it is never skipped.
 func axeSource(t *testing.T) string {
 	t.Helper()
 	path := os.Getenv("AXE_JS")
 	if path == "" {
 		cache, err := os.UserCacheDir()
 		require.NoError(t, err)
-		path = filepath.Join(cache, "cleanread", "axe-core", "node_modules", "axe-core", "axe.min.js")
+		lock, err := os.ReadFile(filepath.Join("..", "tools", "package-lock.json"))
+		require.NoError(t, err)
+		key := fmt.Sprintf("%x", sha256.Sum256(lock))[:12]
+		path = filepath.Join(cache, "cleanread", "tools-"+key, "node_modules", "axe-core", "axe.min.js")
 	}
 	b, err := os.ReadFile(path)
-	require.NoError(t, err, "axe-core is needed: ./build.sh test installs it, or run: npm install --prefix ~/.cache/cleanread/axe-core axe-core (or set AXE_JS)")
+	require.NoError(t, err, "axe-core is needed: ./build.sh test installs it (or set AXE_JS, or run: npm ci --prefix tools and AXE_JS=tools/node_modules/axe-core/axe.min.js)")
 	return string(b)
 }

@@ -3,7 +3,7 @@
 // the "name" custom section (build without -s for names):
 //
 //	GOOS=js GOARCH=wasm go build -trimpath -o /tmp/cr.wasm ./wasm
-//	go run ./bench/wasmsize /tmp/cr.wasm
+//	go run ./cmd/wasmsize /tmp/cr.wasm
 //
 // `go tool nm` does not read wasm files, hence this small reader.
 package main
