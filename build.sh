@@ -79,7 +79,8 @@ build_web() {
   else
     say "building the wasm from the modules unpatched"
   fi
-  GOOS=js GOARCH=wasm go build "${modflag[@]}" -trimpath -ldflags="-s -w -X main.version=$v" -o "$WEB_OUT/cleanread.wasm" ./wasm
+  # -buildid= leaves out Go's build id: nothing reads it in a shipped wasm.
+  GOOS=js GOARCH=wasm go build "${modflag[@]}" -trimpath -ldflags="-s -w -buildid= -X main.version=$v" -o "$WEB_OUT/cleanread.wasm" ./wasm
   [[ -z ${WASM_OPT:-} ]] || optimize_wasm "$WEB_OUT/cleanread.wasm"
   go -C build run . -root "$ROOT" -goroot "$goroot" -mode "${BUILD_MODE:-dev}"
 }

@@ -191,7 +191,15 @@ func writeModpatch(root, out string, log io.Writer) (string, error) {
 		if err := copyModule(dirs[m.module], dst); err != nil {
 			return "", fmt.Errorf("copying %s: %w", m.module, err)
 		}
-		fmt.Fprintf(&replaces, "\nreplace %s => %s\n", m.module, dst)
+		// Relative to the root module, so the wasm's build info (which
+		// records the path) is the same wherever the repository is.
+		rel, err := filepath.Rel(root, dst)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			rel = dst
+		} else {
+			rel = "./" + filepath.ToSlash(rel)
+		}
+		fmt.Fprintf(&replaces, "\nreplace %s => %s\n", m.module, rel)
 	}
 	for _, c := range changes {
 		if err := os.WriteFile(c.path, []byte(c.data), 0o644); err != nil {
