@@ -30,6 +30,13 @@ func edgeRules() []rule {
 			shape: edgeMetadata, maxChars: 120,
 		},
 		{
+			name: "title-repeat", label: "Repeated headline", pass: storyPass | sweepPass,
+			why: "a heading before the story's first paragraph that repeats the title (maybe with a kicker); the view's " +
+				"header shows the title. Its own rule, with a headline's length: a title in a non-Latin script takes " +
+				"two or three bytes a letter, far past a dateline's bound",
+			shape: titleRepeatBefore, maxChars: titleRepeatMax,
+		},
+		{
 			name: "kicker-link", label: "Section link", pass: storyPass | sweepPass,
 			why: "a short block before the story's first paragraph that is only a link to a section or topic page is the " +
 				"kicker over the headline, a way into the site rather than part of the story",
@@ -145,7 +152,7 @@ func edgeMetadata(s *scan) bool {
 		return false
 	}
 	if s.lay.before(s.n) {
-		return isDateline(s) || isBylineRepeat(s) || isEdgeLabel(s) || isMetaLine(s) || isDatedLabel(s) || isTitleRepeat(s)
+		return isDateline(s) || isBylineRepeat(s) || isEdgeLabel(s) || isMetaLine(s) || isDatedLabel(s)
 	}
 	if s.lay.afterLead(s.n) && (isDateline(s) || isBylineRepeat(s)) {
 		return true // the date or byline under a standfirst, before the body starts
@@ -243,8 +250,18 @@ func datedFields(text string) bool {
 	return dated
 }
 
-// isTitleRepeat holds for a heading before the story that repeats the
-// title the view's header shows, maybe with a kicker before or after it.
+// titleRepeatMax is the longest heading (bytes) taken for a repeated title:
+// a long headline in a script of three-byte letters, with a kicker.
+const titleRepeatMax = 800
+
+// titleRepeatBefore: a heading before the story's first paragraph that
+// repeats the title.
+func titleRepeatBefore(s *scan) bool {
+	return s.lay != nil && s.lay.before(s.n) && isTitleRepeat(s)
+}
+
+// isTitleRepeat holds for a heading that repeats the title the view's
+// header shows, maybe with a kicker before or after it.
 func isTitleRepeat(s *scan) bool {
 	title := s.lay.title
 	if title == "" || !isHeadingLike(s.n) && !isHeading(s.n.Data) {

@@ -48,3 +48,23 @@ func TestStoryEdgesTogether(t *testing.T) {
 		assert.Contains(t, by, rule)
 	}
 }
+
+// TestLongTitleRepeatGoes: a headline in a script of two-byte letters runs
+// far past a dateline's length; repeated over the story it still goes, and
+// the view's header is the one place it shows.
+func TestLongTitleRepeatGoes(t *testing.T) {
+	title := "Городской совет после долгих споров направил план реконструкции гавани на окончательное голосование"
+	require.Greater(t, len(title), 150, "the title must be long in bytes")
+	para := "<p>The harbour board met on Tuesday and voted to send the plan on, after a debate that ran late into the night and left several members hoarse.</p>"
+	page := `<!doctype html><html lang=ru><head><title>` + title + `</title></head><body><main><article>
+<div class="story"><h2>` + title + ` </h2>` + strings.Repeat(para, 5) + `</div></article></main></body></html>`
+	a, err := reader.New().CleanString(page, "https://news.example/2026/harbour/")
+	require.NoError(t, err)
+	assert.Equal(t, title, a.Title)
+	assert.NotContains(t, a.TextContent, "Городской совет", "the repeated headline stays out of the story")
+	var by []string
+	for _, r := range a.Removed {
+		by = append(by, r.Rule)
+	}
+	assert.Contains(t, by, "title-repeat")
+}
