@@ -7,7 +7,7 @@
 //
 // and then stays alive so JavaScript can call clean as often as it likes.
 // clean never throws: it returns {ok: true, article} or
-// {ok: false, error: {code, message}}. web/cleanread.js is the public API
+// {ok: false, error: {code, message}}. web/engine/cleanread.js is the public API
 // built on top of it; this global is internal.
 package main
 

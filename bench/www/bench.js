@@ -1,6 +1,6 @@
 // bench.js — the in-browser benchmark page (bench.html), driven by the Go
 // program in bench/. It compares cleanread, called through its public API
-// (web/cleanread.js, worker included), with Readability.js + DOMPurify on the
+// (web/engine/cleanread.js, worker included), with Readability.js + DOMPurify on the
 // same page strings, in the same tab. The Go driver calls window.bench.*.
 //
 // Both sides start from the page's HTML as a string and end with sanitized

@@ -11,7 +11,7 @@
 // the last byte), module posted to the worker, instantiate, Go runtime and
 // package init (until the Go program registers its API), ready seen here,
 // warm-up cleans in the worker (only when the page comes later), first clean.
-// The worker is web/worker.js behind the hooks of worker-timing.js.
+// The worker is web/engine/worker.js behind the hooks of worker-timing.js.
 import { askWorker } from './ask-worker.js';
 
 const PAGE_URL = 'http://fakehost/test/page.html';

@@ -1,5 +1,5 @@
 // js-engine.js — bench only, never shipped: the JavaScript pair
-// (Readability.js + DOMPurify) behind the API of web/cleanread.js. The bench
+// (Readability.js + DOMPurify) behind the API of web/engine/cleanread.js. The bench
 // builds its JavaScript variants of the shells (the reader page, the
 // extension) by putting this file in place of cleanread.js, next to
 // bench-readability.js (Readability.js with an ES export added) and bench-purify.js

@@ -6,10 +6,10 @@
 //   registered                  the Go program set globalThis.cleanread:
 //                               the Go runtime and every package's init ran
 //   warmUps[], cleans[]         {start, end} of each warm-up clean (a URL
-//                               under /warm-up/, see web/warm-up.js) and
+//                               under /warm-up/, see web/engine/warm-up.js) and
 //                               each real clean, inside the worker
 // The page asks with {type: 'bench-probe'}; cleanread.js ignores the answer's
-// type, and web/worker.js ignores the question's.
+// type, and web/engine/worker.js ignores the question's.
 const now = () => performance.timeOrigin + performance.now();
 const t = { initArrived: 0, instantiateStart: 0, instantiateEnd: 0, registered: 0, warmUps: [], cleans: [] };
 
