@@ -20,15 +20,21 @@ type browser struct {
 	zip  string   // under dist/
 	skip []string // files of the shared lists this browser does not load
 	drop []string // manifest permissions this browser does not know
-	why  string
+	keys []string // top-level manifest keys this browser does not know, and warns about
+	// background is the one key of the manifest's background this browser
+	// runs; the other one it would ignore, with a warning.
+	background string
+	why        string
 }
 
 // browsers share one manifest: Firefox has no offscreen documents (its
-// background page hosts the engine), and warns about the permission.
+// background page hosts the engine), and warns about the permission;
+// Chromium runs a service worker, Firefox a background page of scripts.
 var browsers = []browser{
-	{name: "chromium", dir: "extension", zip: "cleanread-chromium.zip", skip: []string{"engine-host.js"},
-		why: "the offscreen document hosts the engine (offscreen.js bundles engine-host.js)"},
-	{name: "firefox", dir: "extension-firefox", zip: "cleanread-firefox.zip", skip: []string{"offscreen.html", "offscreen.js"}, drop: []string{"offscreen"},
+	{name: "chromium", dir: "extension", zip: "cleanread-chromium.zip", skip: []string{"engine-host.js"}, background: "service_worker",
+		keys: []string{"browser_specific_settings"},
+		why:  "the offscreen document hosts the engine (offscreen.js bundles engine-host.js)"},
+	{name: "firefox", dir: "extension-firefox", zip: "cleanread-firefox.zip", skip: []string{"offscreen.html", "offscreen.js"}, drop: []string{"offscreen"}, background: "scripts",
 		why: "the background page hosts the engine, importing engine-host.js"},
 }
 
@@ -115,7 +121,8 @@ func (c *config) buildExtension(b browser, stage string) error {
 	return nil
 }
 
-// writeManifest writes manifest.json without the permissions b drops.
+// writeManifest writes manifest.json without the permissions and keys b
+// drops, and with only the background key b runs.
 func (c *config) writeManifest(b browser, dir string) error {
 	src, err := os.ReadFile(filepath.Join(c.web, "shells", "extension", "manifest.json"))
 	if err != nil {
@@ -127,6 +134,14 @@ func (c *config) writeManifest(b browser, dir string) error {
 	}
 	perms, _ := m["permissions"].([]any)
 	m["permissions"] = slices.DeleteFunc(perms, func(p any) bool { return slices.Contains(b.drop, p.(string)) })
+	bg, _ := m["background"].(map[string]any)
+	if bg[b.background] == nil {
+		return fmt.Errorf("the manifest's background has no %q for %s", b.background, b.name)
+	}
+	m["background"] = map[string]any{b.background: bg[b.background]}
+	for _, k := range b.keys {
+		delete(m, k)
+	}
 	var out bytes.Buffer
 	enc := json.NewEncoder(&out)
 	enc.SetIndent("", "  ")
