@@ -64,7 +64,7 @@ func run(args []string, log io.Writer) error {
 	fs.SetOutput(log)
 	root := fs.String("root", "..", "the repository's root folder")
 	mode := fs.String("mode", "dev", "dev (quick compression of big files unless cached) or release (maximal brotli, cached by content)")
-	goroot := fs.String("goroot", "", "GOROOT of the Go that built the wasm (for wasm_exec.js); required but with -engine")
+	goroot := fs.String("goroot", "", "GOROOT of the Go that built the wasm (for wasm_exec.js); required, except with -engine")
 	engine := fs.String("engine", "", "build the shells around this engine instead of web/engine/cleanread.js, without the wasm (a path under -root; with -out): the bench's JavaScript variant")
 	out := fs.String("out", "", "with -engine: the folder (under -root) that gets the variant's web/ and extension/")
 	if err := fs.Parse(args); err != nil {
