@@ -264,6 +264,11 @@ cmd_bench() {
   # The shells section times the bookmarklet and the extension as built,
   # with the wasm compressed as a release would ship it.
   BUILD_MODE=release build_web
+  # and, for the JavaScript baseline, the same shells bundled again with the
+  # engine swapped for bench/www/js-engine.js and no wasm: the shells bundle
+  # their engine, so only the build can swap it (build/variant.go).
+  say "building the shells around Readability.js + DOMPurify into dist/bench-js"
+  go -C build run . -root "$ROOT" -engine bench/www/js-engine.js -out dist/bench-js
   say "in-browser benchmark (headless Chromium): cleanread vs Readability.js + DOMPurify"
   # bench is its own module (chromedp stays out of the library's graph);
   # it is built there and run from here, since its default paths (dist/web,

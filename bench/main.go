@@ -69,6 +69,7 @@ type config struct {
 	stay                                                                      time.Duration // see coldStart
 	read                                                                      time.Duration // see shells
 	sections                                                                  map[string]bool
+	jsVariant                                                                 string // see config.builds
 }
 
 func main() {
@@ -76,6 +77,7 @@ func main() {
 	var sections string
 	flag.StringVar(&c.web, "web", "dist/web", "the built web app")
 	flag.StringVar(&c.ext, "extension", "dist/extension", "the built extension (shells section)")
+	flag.StringVar(&c.jsVariant, "js-variant", "dist/bench-js", "the shells built around www/js-engine.js, in web/ and extension/ (shells section; the build program's -engine)")
 	flag.StringVar(&c.www, "www", "bench/www", "the benchmark pages")
 	flag.StringVar(&c.nodeModules, "node-modules", "bench/node_modules", "where npm installed the JavaScript baseline")
 	flag.StringVar(&c.out, "out", "bench/out/result.json", "the JSON result file")

@@ -9,10 +9,11 @@ import (
 
 // The shells section measures what a user of each shell waits for: from
 // the click to the story painted, in a browser of the bench's own, against
-// the same shell built around Readability.js + DOMPurify (shellsite.go
-// builds both variants). "Painted" is the animation frame after the shell's
-// page sets body[data-state] to done (see www/paint-probe.js); the click is
-// the moment the bench sends it, on its own clock (see painted in cdp.go).
+// the same shell built around Readability.js + DOMPurify (the build program
+// bundles that variant; shellsite.go serves both). "Painted" is the
+// animation frame after the shell's page sets body[data-state] to done (see
+// www/paint-probe.js); the click is the moment the bench sends it, on its
+// own clock (see painted in cdp.go).
 
 // flow is one thing a user does that the section times.
 type flow struct {

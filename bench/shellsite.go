@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing/fstest"
@@ -22,10 +21,13 @@ import (
 )
 
 // How the two variants of each shell are made. The cleanread variant is
-// the build as it is, plus the paint probe in the pages that are timed. The
-// JavaScript variant is the same build with www/js-engine.js in place of
-// cleanread.js and the wasm, its worker and wasm_exec.js left out: the
-// shell's own code, view and messages are the same, only the engine differs.
+// the build as it is (-web, -extension). The JavaScript variant is the same
+// shells bundled a second time by the build program around www/js-engine.js,
+// without the wasm, its worker and wasm_exec.js (-js-variant; cmd_bench in
+// build.sh makes it, see build/variant.go): the shell's own code, view and
+// messages are the same, only the engine differs. The shells bundle their
+// engine, so it cannot be swapped at serve time. Both get the paint probe
+// in the pages that are timed.
 const (
 	probeFile = "bench-paint-probe.js"
 	// siteCSP is a strict news site's policy, as in the e2e tests: the
@@ -36,54 +38,26 @@ const (
 // timedPages are the shell pages that get the paint probe.
 var timedPages = []string{"read.html", "popup.html"}
 
-// jsEngineFiles are the files the JavaScript variant adds: its engine under
-// the name the shells import, and the two libraries as ES modules.
-func jsEngineFiles(c config) (map[string][]byte, error) {
-	engine, err := os.ReadFile(filepath.Join(c.www, "js-engine.js"))
-	if err != nil {
-		return nil, err
-	}
-	readability, err := os.ReadFile(filepath.Join(c.nodeModules, "@mozilla/readability/Readability.js"))
-	if err != nil {
-		return nil, fmt.Errorf("%w (install the baseline with: npm ci --prefix bench)", err)
-	}
-	purify, err := os.ReadFile(filepath.Join(c.nodeModules, "dompurify/dist/purify.es.mjs"))
-	if err != nil {
-		return nil, fmt.Errorf("%w (install the baseline with: npm ci --prefix bench)", err)
-	}
-	// Readability.js assigns module.exports when there is a module; as an ES
-	// module it needs an export instead.
-	readability = append(readability, []byte("\nexport { Readability };\n")...)
-	purify = regexp.MustCompile(`(?m)^//# sourceMappingURL=.*$`).ReplaceAll(purify, nil)
-	return map[string][]byte{
-		"cleanread.js":         engine,
-		"bench-readability.js": readability,
-		"bench-purify.js":      purify,
-	}, nil
-}
+// variantHint says how to make the JavaScript variant.
+const variantHint = "build it with ./build.sh bench, or after a build: go -C build run . -root .. -engine bench/www/js-engine.js -out dist/bench-js"
 
-// jsEngineDrops are the cleanread files the JavaScript variant leaves out.
-var jsEngineDrops = []string{"cleanread.wasm", "worker.js", "wasm_exec.js"}
-
-var exportRE = regexp.MustCompile(`(?m)^export (?:async )?(?:function|const|let|class) (\w+)`)
-
-// checkExports fails when the real cleanread.js exports a name the JS
-// engine does not: a shell importing it would break, not measure.
-func checkExports(real, stand []byte) error {
-	have := map[string]bool{}
-	for _, m := range exportRE.FindAllSubmatch(stand, -1) {
-		have[string(m[1])] = true
+// builds are the engine's variant of the web app and of the extension.
+func (c config) builds(engine string) (web, ext string, err error) {
+	if engine == "cr" {
+		return c.web, c.ext, nil
 	}
-	var missing []string
-	for _, m := range exportRE.FindAllSubmatch(real, -1) {
-		if !have[string(m[1])] {
-			missing = append(missing, string(m[1]))
+	web, ext = filepath.Join(c.jsVariant, "web"), filepath.Join(c.jsVariant, "extension")
+	if _, err := os.Stat(filepath.Join(web, "read.js")); err != nil {
+		return "", "", fmt.Errorf("the JavaScript variant of the shells: %w (%s)", err, variantHint)
+	}
+	// A folder with the wasm is a real build, named by mistake: its shells
+	// would time cleanread twice.
+	for _, dir := range []string{web, ext} {
+		if _, err := os.Stat(filepath.Join(dir, "cleanread.wasm")); err == nil {
+			return "", "", fmt.Errorf("%s holds cleanread.wasm, so it is not the JavaScript variant (%s)", dir, variantHint)
 		}
 	}
-	if len(missing) > 0 {
-		return fmt.Errorf("cleanread.js exports %s, which bench/www/js-engine.js lacks", strings.Join(missing, ", "))
-	}
-	return nil
+	return web, ext, nil
 }
 
 // withProbe returns an HTML page with the paint probe first in its <head>.
@@ -97,12 +71,12 @@ func withProbe(name string, page []byte) ([]byte, error) {
 	return slices.Concat(page[:i], []byte(tag), page[i:]), nil
 }
 
-// variantFiles are the files a variant of a build in fsys replaces or adds,
-// and the ones it drops.
-func variantFiles(c config, fsys fs.FS, engine string) (map[string][]byte, []string, error) {
+// probeFiles are the files the bench adds to a build in fsys, or puts in
+// place of its own: the paint probe, and the timed pages that load it.
+func probeFiles(c config, fsys fs.FS) (map[string][]byte, error) {
 	probe, err := os.ReadFile(filepath.Join(c.www, "paint-probe.js"))
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	add := map[string][]byte{probeFile: probe}
 	for _, name := range timedPages {
@@ -111,55 +85,34 @@ func variantFiles(c config, fsys fs.FS, engine string) (map[string][]byte, []str
 			continue // the web app has no popup.html
 		}
 		if add[name], err = withProbe(name, b); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	if engine == "cr" {
-		return add, nil, nil
-	}
-	files, err := jsEngineFiles(c)
-	if err != nil {
-		return nil, nil, err
-	}
-	real, err := fs.ReadFile(fsys, "cleanread.js")
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkExports(real, files["cleanread.js"]); err != nil {
-		return nil, nil, err
-	}
-	for k, v := range files {
-		add[k] = v
-	}
-	return add, jsEngineDrops, nil
+	return add, nil
 }
 
-// variantFS serves base with the files of add in place of (or next to) its
-// own, without the names in drop. A replaced or dropped file loses its
-// precompressed .br and .gz variants too, or webserve would serve those.
-type variantFS struct {
+// probedFS serves base with the files of add in place of (or next to) its
+// own. A replaced file loses its precompressed .br and .gz variants too, or
+// webserve would serve those, without the probe.
+type probedFS struct {
 	base fs.FS
 	add  fstest.MapFS
-	drop map[string]bool
 }
 
-func newVariantFS(base fs.FS, add map[string][]byte, drop []string) variantFS {
-	v := variantFS{base: base, add: fstest.MapFS{}, drop: map[string]bool{}}
+func newProbedFS(base fs.FS, add map[string][]byte) probedFS {
+	v := probedFS{base: base, add: fstest.MapFS{}}
 	for k, b := range add {
 		v.add[k] = &fstest.MapFile{Data: b, Mode: 0o644}
-	}
-	for _, d := range drop {
-		v.drop[d] = true
 	}
 	return v
 }
 
-func (v variantFS) Open(name string) (fs.File, error) {
+func (v probedFS) Open(name string) (fs.File, error) {
 	if _, ok := v.add[name]; ok {
 		return v.add.Open(name)
 	}
 	plain := strings.TrimSuffix(strings.TrimSuffix(name, ".br"), ".gz")
-	if _, ok := v.add[plain]; ok || v.drop[plain] {
+	if _, ok := v.add[plain]; ok {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	return v.base.Open(name)
@@ -181,8 +134,9 @@ type shellEnv struct {
 	cancel         []context.CancelFunc
 }
 
-func newShellEnv(c config, pages []string) (env *shellEnv, err error) {
-	env = &shellEnv{c: c, app: map[string]string{}, bookmarkletURL: map[string]string{}, extDir: map[string]string{}}
+func newShellEnv(c config, pages []string) (_ *shellEnv, err error) {
+	// env is closed on a failure even when the result is nil.
+	env := &shellEnv{c: c, app: map[string]string{}, bookmarkletURL: map[string]string{}, extDir: map[string]string{}}
 	defer func() {
 		if err != nil {
 			env.close()
@@ -191,25 +145,29 @@ func newShellEnv(c config, pages []string) (env *shellEnv, err error) {
 	if err := env.startSite(pages); err != nil {
 		return nil, err
 	}
-	code, err := os.ReadFile(filepath.Join(c.web, "bookmarklet.min.js"))
-	if err != nil {
-		return nil, fmt.Errorf("%w: build the bookmarklet first (./build.sh)", err)
-	}
-	web := os.DirFS(c.web)
 	if env.tmp, err = os.MkdirTemp("", "cleanread-bench-"); err != nil {
 		return nil, err
 	}
 	for _, engine := range []string{"cr", "js"} {
-		add, drop, err := variantFiles(c, web, engine)
+		webDir, extDir, err := c.builds(engine)
+		if err != nil {
+			return nil, err
+		}
+		code, err := os.ReadFile(filepath.Join(webDir, "bookmarklet.min.js"))
+		if err != nil {
+			return nil, fmt.Errorf("%w: build the bookmarklet first (./build.sh)", err)
+		}
+		web := os.DirFS(webDir)
+		add, err := probeFiles(c, web)
 		if err != nil {
 			return nil, fmt.Errorf("the %s variant of the web app: %w", engine, err)
 		}
-		srv := httptest.NewServer(webserve.Handler(newVariantFS(web, add, drop)))
+		srv := httptest.NewServer(webserve.Handler(newProbedFS(web, add)))
 		env.servers = append(env.servers, srv)
 		env.app[engine] = srv.URL
 		js := strings.Replace(string(code), "__CLEANREAD_ORIGIN__", srv.URL, 1)
 		env.bookmarkletURL[engine] = "javascript:" + url.PathEscape(js)
-		if env.extDir[engine], err = buildExtension(c, env.tmp, engine); err != nil {
+		if env.extDir[engine], err = probedExtension(c, extDir, env.tmp, engine); err != nil {
 			return nil, fmt.Errorf("the %s variant of the extension: %w", engine, err)
 		}
 	}
@@ -286,29 +244,24 @@ func (env *shellEnv) close() {
 	}
 }
 
-// buildExtension writes the engine's variant of the built extension into
-// a folder under tmp and returns it.
-func buildExtension(c config, tmp, engine string) (string, error) {
-	src := os.DirFS(c.ext)
-	if _, err := fs.Stat(src, "manifest.json"); err != nil {
+// probedExtension copies the engine's variant of the built extension, in
+// src, into a folder under tmp with the paint probe added, and returns it.
+func probedExtension(c config, src, tmp, engine string) (string, error) {
+	from := os.DirFS(src)
+	if _, err := fs.Stat(from, "manifest.json"); err != nil {
 		return "", fmt.Errorf("%w: build the extension first (./build.sh)", err)
 	}
 	dir := filepath.Join(tmp, "extension-"+engine)
-	if err := os.CopyFS(dir, src); err != nil {
-		return "", err
+	if err := os.CopyFS(dir, from); err != nil {
+		return "", fmt.Errorf("copying %s: %w", src, err)
 	}
-	add, drop, err := variantFiles(c, src, engine)
+	add, err := probeFiles(c, from)
 	if err != nil {
 		return "", err
 	}
 	for name, b := range add {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			return "", err
-		}
-	}
-	for _, name := range drop {
-		if err := os.Remove(filepath.Join(dir, name)); err != nil && !os.IsNotExist(err) {
-			return "", err
+			return "", fmt.Errorf("adding the paint probe: %w", err)
 		}
 	}
 	return dir, nil

@@ -87,6 +87,9 @@ func (c *config) bundle(scripts []script, outDir, wasmURL string) error {
 		define["CLEANREAD_WASM_FILE"] = string(q)
 	}
 	for _, s := range scripts {
+		if !c.keeps(s.out) {
+			continue
+		}
 		if err := c.bundleOne(s, outDir, define); err != nil {
 			return err
 		}
@@ -112,6 +115,9 @@ func (c *config) bundleOne(s script, outDir string, define map[string]string) er
 		Charset:       api.CharsetUTF8,
 		LogLevel:      api.LogLevelWarning,
 		Plugins:       []api.Plugin{c.wasmExecPlugin()},
+	}
+	if c.engine != "" {
+		opts.Plugins = append(opts.Plugins, c.enginePlugin())
 	}
 	switch s.kind {
 	case module:

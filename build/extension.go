@@ -24,7 +24,10 @@ type browser struct {
 	// background is the one key of the manifest's background this browser
 	// runs; the other one it would ignore, with a warning.
 	background string
-	why        string
+	// bench: built around the bench's stand-in engine too (variant.go),
+	// since the bench loads this browser's build.
+	bench bool
+	why   string
 }
 
 // browsers share one manifest: Firefox has no offscreen documents (its
@@ -32,8 +35,8 @@ type browser struct {
 // Chromium runs a service worker, Firefox a background page of scripts.
 var browsers = []browser{
 	{name: "chromium", dir: "extension", zip: "cleanread-chromium.zip", skip: []string{"engine-host.js"}, background: "service_worker",
-		keys: []string{"browser_specific_settings"},
-		why:  "the offscreen document hosts the engine (offscreen.js bundles engine-host.js)"},
+		keys: []string{"browser_specific_settings"}, bench: true,
+		why: "the offscreen document hosts the engine (offscreen.js bundles engine-host.js)"},
 	{name: "firefox", dir: "extension-firefox", zip: "cleanread-firefox.zip", skip: []string{"offscreen.html", "offscreen.js"}, drop: []string{"offscreen"}, background: "scripts",
 		why: "the background page hosts the engine, importing engine-host.js"},
 }
@@ -73,6 +76,9 @@ func (c *config) buildExtensions() error {
 		return err
 	}
 	for _, b := range browsers {
+		if c.engine != "" && !b.bench {
+			continue
+		}
 		if err := c.buildExtension(b, stage); err != nil {
 			return fmt.Errorf("the %s extension: %w", b.name, err)
 		}
@@ -86,7 +92,7 @@ func (c *config) buildExtension(b browser, stage string) error {
 		return fmt.Errorf("clearing %s: %w", dir, err)
 	}
 	keep := func(fs []file) []file {
-		return slices.DeleteFunc(slices.Clone(fs), func(f file) bool { return slices.Contains(b.skip, f.out) })
+		return slices.DeleteFunc(slices.Clone(fs), func(f file) bool { return slices.Contains(b.skip, f.out) || !c.keeps(f.out) })
 	}
 	if err := c.copyFiles(keep(extensionFiles), filepath.Join(c.web, "shells", "extension"), dir); err != nil {
 		return err
@@ -108,6 +114,10 @@ func (c *config) buildExtension(b browser, stage string) error {
 	}
 	if err := c.writeManifest(b, dir); err != nil {
 		return err
+	}
+	if c.engine != "" {
+		c.say("extension (%s): %s, unpacked for the bench", b.name, c.rel(dir))
+		return nil // the bench loads it unpacked; no store gets it
 	}
 	zipPath := filepath.Join(c.dist, b.zip)
 	if err := zipDir(dir, zipPath); err != nil {

@@ -7,6 +7,11 @@
 //
 //	go -C build run . -root .. -mode dev
 //
+// cmd_bench runs it once more, for the bench's JavaScript variant: the
+// same shells with the engine swapped at bundle time (see variant.go):
+//
+//	go -C build run . -root .. -engine bench/www/js-engine.js -out dist/bench-js
+//
 // and, before compiling the wasm, its modpatch subcommand, which writes the
 // patched dependencies the wasm is built from (see modpatch.go):
 //
@@ -50,6 +55,7 @@ type config struct {
 	dist    string // root/dist, the outputs
 	goroot  string // where wasm_exec.js comes from
 	release bool   // slow, maximal compression of big files
+	engine  string // a stand-in for web/engine/cleanread.js, or "" (see variant.go)
 	log     io.Writer
 }
 
@@ -58,15 +64,14 @@ func run(args []string, log io.Writer) error {
 	fs.SetOutput(log)
 	root := fs.String("root", "..", "the repository's root folder")
 	mode := fs.String("mode", "dev", "dev (quick compression of big files unless cached) or release (maximal brotli, cached by content)")
-	goroot := fs.String("goroot", "", "GOROOT of the Go that built the wasm (for wasm_exec.js); required")
+	goroot := fs.String("goroot", "", "GOROOT of the Go that built the wasm (for wasm_exec.js); required, except with -engine")
+	engine := fs.String("engine", "", "build the shells around this engine instead of web/engine/cleanread.js, without the wasm (a path under -root; with -out): the bench's JavaScript variant")
+	out := fs.String("out", "", "with -engine: the folder (under -root) that gets the variant's web/ and extension/")
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("reading the arguments: %w", err)
 	}
 	if *mode != "dev" && *mode != "release" {
 		return fmt.Errorf("-mode must be dev or release, got %q", *mode)
-	}
-	if *goroot == "" {
-		return errors.New("-goroot is required (go env GOROOT)")
 	}
 	abs, err := filepath.Abs(*root)
 	if err != nil {
@@ -74,6 +79,19 @@ func run(args []string, log io.Writer) error {
 	}
 	c := &config{root: abs, web: filepath.Join(abs, "web"), dist: filepath.Join(abs, "dist"), goroot: *goroot, release: *mode == "release", log: log}
 	start := time.Now()
+	if *engine != "" {
+		if c.engine, c.dist, err = variantPaths(abs, *engine, *out); err != nil {
+			return err
+		}
+		if err := c.buildVariant(); err != nil {
+			return err
+		}
+		c.say("shells around %s built into %s in %.1f s", *engine, c.rel(c.dist), time.Since(start).Seconds())
+		return nil
+	}
+	if *goroot == "" {
+		return errors.New("-goroot is required (go env GOROOT)")
+	}
 	wasmURL, err := c.wasmURL()
 	if err != nil {
 		return err
@@ -89,6 +107,15 @@ func run(args []string, log io.Writer) error {
 	}
 	c.say("web app and extensions built in %.1f s", time.Since(start).Seconds())
 	return nil
+}
+
+// rel names path for the log, from the root.
+func (c *config) rel(path string) string {
+	r, err := filepath.Rel(c.root, path)
+	if err != nil {
+		return path
+	}
+	return filepath.ToSlash(r)
 }
 
 func (c *config) say(format string, a ...any) {

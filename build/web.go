@@ -63,15 +63,17 @@ func (c *config) buildWeb(wasmURL string) error {
 		return err
 	}
 	// cleanread.js with worker: false loads the glue itself, at run time.
-	glue := filepath.Join(c.goroot, "lib", "wasm", "wasm_exec.js")
-	if err := copyFile(glue, filepath.Join(out, "wasm_exec.js")); err != nil {
-		return err
+	if c.keeps("wasm_exec.js") {
+		glue := filepath.Join(c.goroot, "lib", "wasm", "wasm_exec.js")
+		if err := copyFile(glue, filepath.Join(out, "wasm_exec.js")); err != nil {
+			return err
+		}
 	}
 	size, err := fileSize(filepath.Join(out, "bookmarklet.min.js"))
 	if err != nil {
 		return err
 	}
-	c.say("bookmarklet: %d bytes (dist/web/bookmarklet.min.js)", size)
+	c.say("bookmarklet: %d bytes (%s)", size, c.rel(filepath.Join(out, "bookmarklet.min.js")))
 	return nil
 }
 

@@ -1,11 +1,13 @@
 // js-engine.js — bench only, never shipped: the JavaScript pair
-// (Readability.js + DOMPurify) behind the API of web/engine/cleanread.js. The bench
-// builds its JavaScript variants of the shells (the reader page, the
-// extension) by putting this file in place of cleanread.js, next to
-// bench-readability.js (Readability.js with an ES export added) and bench-purify.js
-// (DOMPurify's ES module), and leaving the wasm and its worker out: the shell
-// is the same code, only the engine differs, and a shell that still reached
-// for the wasm would fail instead of measuring the wrong engine.
+// (Readability.js + DOMPurify) behind the API of web/engine/cleanread.js. The
+// build program bundles the bench's JavaScript variants of the shells (the
+// reader window, the extension) around this file instead of cleanread.js
+// (go -C build run . -engine bench/www/js-engine.js -out dist/bench-js), with
+// the two libraries bundled from bench/node_modules and the wasm and its
+// worker left out: the shell is the same code, only the engine differs, and a
+// shell that still reached for the wasm would fail instead of measuring the
+// wrong engine. It is only ever bundled: a browser cannot load its bare
+// imports as they are.
 //
 // init() loads the two modules (the JS side's "fetch and compile"); clean()
 // parses the page, runs Readability on it, sanitizes the story and returns
@@ -42,7 +44,7 @@ let DOMPurify = null;
 /** Loads the pair; resolves with {version}. */
 export function init() {
   if (loading) return loading;
-  const p = Promise.all([import('./bench-readability.js'), import('./bench-purify.js')]).then(([r, d]) => {
+  const p = Promise.all([import('@mozilla/readability'), import('dompurify')]).then(([r, d]) => {
     Readability = r.Readability;
     DOMPurify = d.default;
     version = 'readability.js+dompurify';
