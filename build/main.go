@@ -7,15 +7,15 @@
 //
 //	go -C build run . -root .. -mode dev
 //
-// cmd_bench runs it once more, for the bench's JavaScript variant: the
+// Before compiling the wasm, build.sh runs its modpatch subcommand, which
+// writes the patched dependencies the wasm is built from (see modpatch.go):
+//
+//	go -C build run . modpatch -root .. -out ../dist/modpatch
+//
+// and cmd_bench runs it once more, for the bench's JavaScript variant: the
 // same shells with the engine swapped at bundle time (see variant.go):
 //
 //	go -C build run . -root .. -engine bench/www/js-engine.js -out dist/bench-js
-//
-// and, before compiling the wasm, its modpatch subcommand, which writes the
-// patched dependencies the wasm is built from (see modpatch.go):
-//
-//	go -C build run . modpatch -root .. -out ../dist/modpatch
 //
 // Nothing here edits a built file: the content-hashed wasm URL reaches the
 // scripts through esbuild's Define and the pages through html/template.

@@ -3,6 +3,7 @@
 // puts restorable blocks back; "d" opens and closes it.
 
 import { buildRemovedList } from '../removed.js';
+import { restorable } from '../restore.js';
 
 /** The removed-blocks panel (toolbar.js says what a panel is). */
 export const removedPanel = {
@@ -13,7 +14,7 @@ export const removedPanel = {
   build({ state, h, hint, announce, toggle }) {
     const removed = buildRemovedList(state, announce);
     const n = removed.count;
-    const restorableCount = (state.article.removed ?? []).filter((r) => r.anchor).length;
+    const restorableCount = (state.article.removed ?? []).filter(restorable).length;
     return {
       // The count is in the name, so the reader knows before opening.
       label: ['Removed ', h('span', { class: 'cr-count', text: `(${n})` })],
